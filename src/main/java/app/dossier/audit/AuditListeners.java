@@ -1,0 +1,100 @@
+package app.dossier.audit;
+
+import app.dossier.firms.FirmCreated;
+import app.dossier.firms.FirmSettingsChanged;
+import app.dossier.identity.Actor;
+import app.dossier.identity.ApiTokenIssued;
+import app.dossier.identity.ApiTokenRevoked;
+import app.dossier.identity.PasswordChanged;
+import app.dossier.identity.StaffAccessChanged;
+import app.dossier.identity.StaffInvited;
+import app.dossier.identity.StaffJoined;
+import app.dossier.identity.StaffSignInFailed;
+import app.dossier.identity.StaffSignedIn;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns events into audit entries. Each listener runs after the event's transaction
+ * committed, from the event publication registry, so an entry is written even if the
+ * application stops in between.
+ */
+@Component
+class AuditListeners {
+
+	private final AuditLog log;
+
+	AuditListeners(AuditLog log) {
+		this.log = log;
+	}
+
+	@ApplicationModuleListener
+	void on(StaffSignedIn event) {
+		this.log.append(event.firmId(), "staff.signed_in", new Actor(event.staffId(), event.email(), event.ip()),
+				event.staffId(), event.email(), null);
+	}
+
+	@ApplicationModuleListener
+	void on(StaffSignInFailed event) {
+		this.log.append(event.firmId(), "staff.sign_in_failed", new Actor(null, event.email(), event.ip()),
+				event.staffId(), event.email(), event.reason());
+	}
+
+	@ApplicationModuleListener
+	void on(StaffInvited event) {
+		this.log.append(event.firmId(), "staff.invited", event.by(), event.staffId(), event.email(),
+				"role " + event.role());
+	}
+
+	@ApplicationModuleListener
+	void on(StaffJoined event) {
+		this.log.append(event.firmId(), "staff.joined", new Actor(event.staffId(), event.email(), event.ip()),
+				event.staffId(), event.email(), null);
+	}
+
+	@ApplicationModuleListener
+	void on(StaffAccessChanged event) {
+		String action = switch (event.change()) {
+			case DISABLED -> "staff.disabled";
+			case ENABLED -> "staff.enabled";
+			case MADE_ADMIN, MADE_STAFF -> "staff.role_changed";
+			case INVITATION_CANCELLED -> "staff.invitation_cancelled";
+		};
+		String details = switch (event.change()) {
+			case MADE_ADMIN -> "role ADMIN";
+			case MADE_STAFF -> "role STAFF";
+			default -> null;
+		};
+		this.log.append(event.firmId(), action, event.by(), event.staffId(), event.email(), details);
+	}
+
+	@ApplicationModuleListener
+	void on(PasswordChanged event) {
+		this.log.append(event.firmId(), "staff.password_changed", event.by(), event.staffId(), event.by().label(),
+				null);
+	}
+
+	@ApplicationModuleListener
+	void on(ApiTokenIssued event) {
+		this.log.append(event.firmId(), event.personal() ? "token.personal_created" : "token.created", event.by(),
+				event.tokenId(), event.name(), null);
+	}
+
+	@ApplicationModuleListener
+	void on(ApiTokenRevoked event) {
+		this.log.append(event.firmId(), "token.revoked", event.by(), event.tokenId(), event.name(), null);
+	}
+
+	@ApplicationModuleListener
+	void on(FirmCreated event) {
+		this.log.append(event.firmId(), "firm.created", event.by(), event.firmId(), event.name(),
+				"by " + event.how() + ", administrator " + event.adminEmail());
+	}
+
+	@ApplicationModuleListener
+	void on(FirmSettingsChanged event) {
+		this.log.append(event.firmId(), "settings.changed", event.by(), event.firmId(), event.setting(),
+				event.setting() + ": \"" + event.oldValue() + "\" → \"" + event.newValue() + "\"");
+	}
+
+}

@@ -1,0 +1,48 @@
+package app.dossier.firms;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Optional;
+import java.util.UUID;
+
+import app.dossier.shared.Timestamps;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class FirmStore {
+
+	private final JdbcClient jdbc;
+
+	FirmStore(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	void insert(Firm firm) {
+		this.jdbc.sql("insert into firm (id, name, slug, created_at) values (?, ?, ?, ?)")
+			.params(firm.id(), firm.name(), firm.slug(), Timestamps.utc(firm.createdAt()))
+			.update();
+	}
+
+	Optional<Firm> find(UUID id) {
+		return this.jdbc.sql("select * from firm where id = ?").param(id).query(FirmStore::map).optional();
+	}
+
+	boolean any() {
+		return this.jdbc.sql("select count(*) from firm").query(Long.class).single() > 0;
+	}
+
+	boolean slugTaken(String slug) {
+		return this.jdbc.sql("select count(*) from firm where slug = ?").param(slug).query(Long.class).single() > 0;
+	}
+
+	void rename(UUID id, String name) {
+		this.jdbc.sql("update firm set name = ? where id = ?").params(name, id).update();
+	}
+
+	private static Firm map(ResultSet rs, int row) throws SQLException {
+		return new Firm(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("slug"),
+				Timestamps.instant(rs, "created_at"));
+	}
+
+}

@@ -1,0 +1,7 @@
+package app.dossier.identity;
+
+import java.util.UUID;
+
+/** A staff member changed their own password. */
+public record PasswordChanged(UUID firmId, UUID staffId, Actor by) {
+}

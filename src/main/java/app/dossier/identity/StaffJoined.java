@@ -1,0 +1,7 @@
+package app.dossier.identity;
+
+import java.util.UUID;
+
+/** An invited person accepted the invitation and set a password. */
+public record StaffJoined(UUID firmId, UUID staffId, String email, String ip) {
+}

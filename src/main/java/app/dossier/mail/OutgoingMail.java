@@ -1,0 +1,15 @@
+package app.dossier.mail;
+
+import java.util.Map;
+
+/**
+ * One message to one recipient, rendered from {@code templates/mail/<template>.html} and
+ * {@code .txt} with the given variables.
+ *
+ * @param to the recipient's address
+ * @param toName the recipient's name, shown as the display name
+ * @param senderName shown as the display name of the sender address (a firm's name)
+ */
+public record OutgoingMail(String to, String toName, String senderName, String subject, String template,
+		Map<String, Object> variables) {
+}

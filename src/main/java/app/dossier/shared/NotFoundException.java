@@ -1,0 +1,13 @@
+package app.dossier.shared;
+
+/**
+ * Nothing with that id exists for the caller. Also the answer for another firm's ids, so
+ * that their existence is never revealed.
+ */
+public class NotFoundException extends RuntimeException {
+
+	public NotFoundException(String what) {
+		super(what + " not found");
+	}
+
+}

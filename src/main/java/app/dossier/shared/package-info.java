@@ -1,0 +1,8 @@
+/**
+ * The small kernel every module may use: secret tokens and the exceptions that become
+ * problem responses or friendly error messages.
+ */
+@NullMarked
+package app.dossier.shared;
+
+import org.jspecify.annotations.NullMarked;
