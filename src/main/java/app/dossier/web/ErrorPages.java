@@ -24,19 +24,21 @@ import org.springframework.web.servlet.ModelAndView;
 @Controller
 class ErrorPages implements ErrorController {
 
-	@RequestMapping(value = "/error", produces = MediaType.TEXT_HTML_VALUE)
-	ModelAndView page(HttpServletRequest request) {
-		HttpStatus status = statusOf(request);
-		return page(status, messageFor(status));
-	}
-
+	/**
+	 * Decided by the address that failed, not by the Accept header: the API always
+	 * answers problem JSON, every other address a page.
+	 */
 	@RequestMapping("/error")
-	ResponseEntity<ProblemDetail> problem(HttpServletRequest request) {
+	Object error(HttpServletRequest request) {
 		HttpStatus status = statusOf(request);
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, messageFor(status));
 		Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-		if (uri != null) {
-			problem.setInstance(URI.create(uri.toString()));
+		String path = (uri != null) ? uri.toString() : "";
+		if (!path.startsWith("/api/") && !path.startsWith("/actuator/")) {
+			return page(status, messageFor(status));
+		}
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, messageFor(status));
+		if (!path.isEmpty()) {
+			problem.setInstance(URI.create(path));
 		}
 		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 	}

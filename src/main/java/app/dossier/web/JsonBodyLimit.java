@@ -1,6 +1,7 @@
 package app.dossier.web;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -52,10 +53,10 @@ class JsonBodyLimit extends OncePerRequestFilter {
 		if (request.getContentLengthLong() > this.limit) {
 			response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
 			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-			response.getWriter()
-				.write("{\"type\":\"about:blank\",\"title\":\"Content Too Large\",\"status\":413,"
-						+ "\"detail\":\"The request body is larger than this endpoint accepts.\",\"instance\":\""
-						+ request.getRequestURI().replaceAll("[\"\\\\\\p{Cntrl}]", "") + "\"}");
+			String body = "{\"type\":\"about:blank\",\"title\":\"Content Too Large\",\"status\":413,"
+					+ "\"detail\":\"The request body is larger than this endpoint accepts.\",\"instance\":\""
+					+ request.getRequestURI().replaceAll("[\"\\\\\\p{Cntrl}]", "") + "\"}";
+			response.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
 			return;
 		}
 		chain.doFilter(new LimitedRequest(request, this.limit), response);

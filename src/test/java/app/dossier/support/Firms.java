@@ -29,6 +29,23 @@ public final class Firms {
 		return response.json().get("token").asString();
 	}
 
+	/**
+	 * Invites a person through the API and accepts through the link; returns their token.
+	 */
+	public static String join(Http http, TestFirm firm, String email, String role) {
+		Http.Response invited = http.postJson("/api/v1/staff/invitations",
+				Http.json(Map.of("email", email, "name", "Member", "role", role)), firm.adminToken());
+		assertThat(invited.status()).as(invited.body()).isEqualTo(201);
+		Http.Response accepted = http.postForm(invitationPath(invited.json().get("invitationUrl").asString()),
+				Map.of("name", "Member", "password", PASSWORD, "confirmPassword", PASSWORD), null);
+		assertThat(accepted.status()).isEqualTo(302);
+		return token(http, email, PASSWORD);
+	}
+
+	public static String invitationPath(String url) {
+		return url.substring(url.indexOf("/invitations/"));
+	}
+
 	public record TestFirm(UUID id, String adminEmail, String adminToken) {
 	}
 

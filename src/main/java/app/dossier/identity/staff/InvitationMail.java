@@ -1,6 +1,5 @@
 package app.dossier.identity.staff;
 
-import java.net.URI;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -14,7 +13,7 @@ import app.dossier.identity.FirmNames;
 import app.dossier.mail.MailDeliveryException;
 import app.dossier.mail.Mailer;
 import app.dossier.mail.OutgoingMail;
-import org.springframework.beans.factory.annotation.Value;
+import app.dossier.shared.PublicAddress;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -38,16 +37,16 @@ class InvitationMail {
 
 	private final FirmNames firms;
 
-	private final URI baseUrl;
+	private final PublicAddress address;
 
-	InvitationMail(Mailer mailer, FirmNames firms, @Value("${dossier.base-url}") URI baseUrl) {
+	InvitationMail(Mailer mailer, FirmNames firms, PublicAddress address) {
 		this.mailer = mailer;
 		this.firms = firms;
-		this.baseUrl = baseUrl;
+		this.address = address;
 	}
 
 	String sendAfterCommit(StaffMember invitee, String invitedBy, String token, Instant expiresAt) {
-		String link = this.baseUrl.toString().replaceAll("/+$", "") + "/invitations/" + token;
+		String link = this.address.link("/invitations/" + token);
 		String firmName = this.firms.nameOf(invitee.firmId());
 		OutgoingMail mail = new OutgoingMail(invitee.email(), invitee.name(), firmName,
 				"You are invited to join " + firmName + " on Dossier", "staff-invitation",

@@ -86,6 +86,12 @@ class StaffApiController {
 	}
 
 	record InvitationView(UUID staffId, String invitationUrl, Instant expiresAt) {
+
+		@Override
+		public String toString() {
+			return "InvitationView[staffId=" + this.staffId + ", expiresAt=" + this.expiresAt + "]";
+		}
+
 	}
 
 }

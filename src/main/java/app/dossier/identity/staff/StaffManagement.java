@@ -282,6 +282,12 @@ public class StaffManagement {
 
 	/** The link is shown once to the admin who invited; only its hash is stored. */
 	public record IssuedInvitation(UUID staffId, String link, Instant expiresAt) {
+
+		@Override
+		public String toString() {
+			return "IssuedInvitation[staffId=" + this.staffId + ", expiresAt=" + this.expiresAt + "]";
+		}
+
 	}
 
 }

@@ -119,6 +119,12 @@ public class TokenService {
 
 	/** The secret is returned once, to whoever asked for it, and never again. */
 	public record IssuedToken(ApiToken token, String secret) {
+
+		@Override
+		public String toString() {
+			return "IssuedToken[" + this.token + "]";
+		}
+
 	}
 
 }

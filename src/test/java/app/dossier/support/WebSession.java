@@ -1,0 +1,32 @@
+package app.dossier.support;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Signs in through the login form, as a browser does, and keeps the session cookie. */
+public final class WebSession {
+
+	private WebSession() {
+	}
+
+	/** The {@code Cookie} header value of a signed-in session. */
+	public static String signIn(Http http, String email, String password) {
+		Http.Response response = http.postForm("/login", Map.of("username", email, "password", password), null);
+		assertThat(response.status()).isEqualTo(302);
+		assertThat(response.header("Location")).as("signed in").doesNotContain("error");
+		return sessionCookie(response);
+	}
+
+	public static String sessionCookie(Http.Response response) {
+		return response.raw()
+			.headers()
+			.allValues("Set-Cookie")
+			.stream()
+			.filter((cookie) -> cookie.startsWith("DOSSIER_SESSION="))
+			.map((cookie) -> cookie.substring(0, cookie.indexOf(';')))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("No session cookie in " + response.raw().headers()));
+	}
+
+}
