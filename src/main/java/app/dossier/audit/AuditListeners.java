@@ -30,26 +30,26 @@ class AuditListeners {
 
 	@ApplicationModuleListener
 	void on(StaffSignedIn event) {
-		this.log.append(event.firmId(), "staff.signed_in", new Actor(event.staffId(), event.email(), event.ip()),
-				event.staffId(), event.email(), null);
+		this.log.append(event.firmId(), event.occurredAt(), "staff.signed_in",
+				new Actor(event.staffId(), event.email(), event.ip()), event.staffId(), event.email(), null);
 	}
 
 	@ApplicationModuleListener
 	void on(StaffSignInFailed event) {
-		this.log.append(event.firmId(), "staff.sign_in_failed", new Actor(null, event.email(), event.ip()),
-				event.staffId(), event.email(), event.reason());
+		this.log.append(event.firmId(), event.occurredAt(), "staff.sign_in_failed",
+				new Actor(null, event.email(), event.ip()), event.staffId(), event.email(), event.reason());
 	}
 
 	@ApplicationModuleListener
 	void on(StaffInvited event) {
-		this.log.append(event.firmId(), "staff.invited", event.by(), event.staffId(), event.email(),
+		this.log.append(event.firmId(), event.occurredAt(), "staff.invited", event.by(), event.staffId(), event.email(),
 				"role " + event.role());
 	}
 
 	@ApplicationModuleListener
 	void on(StaffJoined event) {
-		this.log.append(event.firmId(), "staff.joined", new Actor(event.staffId(), event.email(), event.ip()),
-				event.staffId(), event.email(), null);
+		this.log.append(event.firmId(), event.occurredAt(), "staff.joined",
+				new Actor(event.staffId(), event.email(), event.ip()), event.staffId(), event.email(), null);
 	}
 
 	@ApplicationModuleListener
@@ -65,36 +65,39 @@ class AuditListeners {
 			case MADE_STAFF -> "role STAFF";
 			default -> null;
 		};
-		this.log.append(event.firmId(), action, event.by(), event.staffId(), event.email(), details);
+		this.log.append(event.firmId(), event.occurredAt(), action, event.by(), event.staffId(), event.email(),
+				details);
 	}
 
 	@ApplicationModuleListener
 	void on(PasswordChanged event) {
-		this.log.append(event.firmId(), "staff.password_changed", event.by(), event.staffId(), event.by().label(),
-				null);
+		this.log.append(event.firmId(), event.occurredAt(), "staff.password_changed", event.by(), event.staffId(),
+				event.by().label(), null);
 	}
 
 	@ApplicationModuleListener
 	void on(ApiTokenIssued event) {
-		this.log.append(event.firmId(), event.personal() ? "token.personal_created" : "token.created", event.by(),
-				event.tokenId(), event.name(), null);
+		this.log.append(event.firmId(), event.occurredAt(),
+				event.personal() ? "token.personal_created" : "token.created", event.by(), event.tokenId(),
+				event.name(), null);
 	}
 
 	@ApplicationModuleListener
 	void on(ApiTokenRevoked event) {
-		this.log.append(event.firmId(), "token.revoked", event.by(), event.tokenId(), event.name(), null);
+		this.log.append(event.firmId(), event.occurredAt(), "token.revoked", event.by(), event.tokenId(), event.name(),
+				null);
 	}
 
 	@ApplicationModuleListener
 	void on(FirmCreated event) {
-		this.log.append(event.firmId(), "firm.created", event.by(), event.firmId(), event.name(),
+		this.log.append(event.firmId(), event.occurredAt(), "firm.created", event.by(), event.firmId(), event.name(),
 				"by " + event.how() + ", administrator " + event.adminEmail());
 	}
 
 	@ApplicationModuleListener
 	void on(FirmSettingsChanged event) {
-		this.log.append(event.firmId(), "settings.changed", event.by(), event.firmId(), event.setting(),
-				event.setting() + ": \"" + event.oldValue() + "\" → \"" + event.newValue() + "\"");
+		this.log.append(event.firmId(), event.occurredAt(), "settings.changed", event.by(), event.firmId(),
+				event.setting(), event.setting() + ": \"" + event.oldValue() + "\" → \"" + event.newValue() + "\"");
 	}
 
 }

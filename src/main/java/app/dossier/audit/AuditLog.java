@@ -2,7 +2,7 @@ package app.dossier.audit;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -19,20 +19,17 @@ class AuditLog {
 
 	private final JdbcClient jdbc;
 
-	private final Clock clock;
-
-	AuditLog(JdbcClient jdbc, Clock clock) {
+	AuditLog(JdbcClient jdbc) {
 		this.jdbc = jdbc;
-		this.clock = clock;
 	}
 
-	void append(@Nullable UUID firmId, String action, Actor actor, @Nullable UUID targetId, @Nullable String target,
-			@Nullable String details) {
+	void append(@Nullable UUID firmId, Instant occurredAt, String action, Actor actor, @Nullable UUID targetId,
+			@Nullable String target, @Nullable String details) {
 		this.jdbc
 			.sql("insert into audit_event (firm_id, occurred_at, action, actor_id, actor_label, target_id,"
 					+ " target_label, details, ip) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-			.params(firmId, Timestamps.utc(this.clock.instant()), action, actor.staffId(), truncate(actor.label(), 320),
-					targetId, truncate(target, 320), truncate(details, 2000), truncate(actor.ip(), 64))
+			.params(firmId, Timestamps.utc(occurredAt), action, actor.staffId(), truncate(actor.label(), 320), targetId,
+					truncate(target, 320), truncate(details, 2000), truncate(actor.ip(), 64))
 			.update();
 	}
 

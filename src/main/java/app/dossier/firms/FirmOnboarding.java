@@ -68,8 +68,8 @@ class FirmOnboarding {
 		this.store.insert(firm);
 		UUID adminId = this.staff.createAdministrator(firm.id(), request.adminName(), request.adminEmail(),
 				request.adminPassword(), by);
-		this.events
-			.publishEvent(new FirmCreated(firm.id(), firm.name(), adminId, request.adminEmail().strip(), how, by));
+		this.events.publishEvent(new FirmCreated(firm.id(), firm.name(), adminId, request.adminEmail().strip(), how, by,
+				firm.createdAt()));
 		return firm;
 	}
 

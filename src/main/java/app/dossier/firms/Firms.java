@@ -1,5 +1,6 @@
 package app.dossier.firms;
 
+import java.time.Clock;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -24,9 +25,12 @@ public class Firms implements FirmNames {
 	 */
 	private final AtomicBoolean anyExists = new AtomicBoolean();
 
-	Firms(FirmStore store, ApplicationEventPublisher events) {
+	private final Clock clock;
+
+	Firms(FirmStore store, ApplicationEventPublisher events, Clock clock) {
 		this.store = store;
 		this.events = events;
+		this.clock = clock;
 	}
 
 	@Transactional(readOnly = true)
@@ -56,7 +60,8 @@ public class Firms implements FirmNames {
 		String newName = FirmNaming.requireName("firmName", name);
 		if (!newName.equals(firm.name())) {
 			this.store.rename(firm.id(), newName);
-			this.events.publishEvent(new FirmSettingsChanged(firm.id(), "name", firm.name(), newName, admin.actor()));
+			this.events.publishEvent(new FirmSettingsChanged(firm.id(), "name", firm.name(), newName, admin.actor(),
+					this.clock.instant()));
 		}
 		return new Firm(firm.id(), newName, firm.slug(), firm.createdAt());
 	}

@@ -33,7 +33,4 @@ public class StaffDirectory {
 		return this.management.teamSize(firmId);
 	}
 
-	public record TeamSize(long active, long invited) {
-	}
-
 }

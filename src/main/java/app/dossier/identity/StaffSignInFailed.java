@@ -1,5 +1,6 @@
 package app.dossier.identity;
 
+import java.time.Instant;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -9,5 +10,5 @@ import org.jspecify.annotations.Nullable;
  * account: what was typed for unknown accounts is not kept.
  */
 public record StaffSignInFailed(@Nullable UUID firmId, @Nullable UUID staffId, @Nullable String email, String reason,
-		String ip) {
+		String ip, Instant occurredAt) {
 }

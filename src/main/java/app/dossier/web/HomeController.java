@@ -2,6 +2,7 @@ package app.dossier.web;
 
 import app.dossier.identity.CurrentStaff;
 import app.dossier.identity.StaffDirectory;
+import app.dossier.identity.TeamSize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,7 +19,7 @@ class HomeController {
 
 	@GetMapping("/")
 	String home(CurrentStaff me, Model model) {
-		StaffDirectory.TeamSize team = this.staff.teamSize(me.firmId());
+		TeamSize team = this.staff.teamSize(me.firmId());
 		model.addAttribute("activeStaff", team.active());
 		model.addAttribute("invitedStaff", team.invited());
 		return "home";

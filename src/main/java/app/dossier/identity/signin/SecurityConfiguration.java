@@ -1,5 +1,6 @@
 package app.dossier.identity.signin;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
@@ -50,8 +51,8 @@ class SecurityConfiguration {
 
 	@Bean
 	ThrottledAuthenticationProvider passwordSignIn(PasswordEncoder encoder, LoginThrottle throttle,
-			StaffMembers members) {
-		return new ThrottledAuthenticationProvider(new StaffAccounts(members), encoder, throttle, members);
+			StaffMembers members, Clock clock) {
+		return new ThrottledAuthenticationProvider(new StaffAccounts(members), encoder, throttle, members, clock);
 	}
 
 	@Bean

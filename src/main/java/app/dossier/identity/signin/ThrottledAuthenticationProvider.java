@@ -1,5 +1,6 @@
 package app.dossier.identity.signin;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -31,8 +32,10 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
 	private final StaffMembers members;
 
+	private final Clock clock;
+
 	ThrottledAuthenticationProvider(StaffAccounts accounts, PasswordEncoder encoder, LoginThrottle throttle,
-			StaffMembers members) {
+			StaffMembers members, Clock clock) {
 		this.passwords = new DaoAuthenticationProvider(accounts);
 		this.passwords.setPasswordEncoder(encoder);
 		// Only after the password matched does a disabled account say so: the state of
@@ -42,6 +45,7 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
 		this.passwords.setPostAuthenticationChecks(ThrottledAuthenticationProvider::requireEnabled);
 		this.throttle = throttle;
 		this.members = members;
+		this.clock = clock;
 	}
 
 	@Override
@@ -57,8 +61,8 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
 		try {
 			Authentication result = this.passwords.authenticate(authentication);
 			StaffPrincipal principal = (StaffPrincipal) result.getPrincipal();
-			this.throttle.recordSuccess(key,
-					new StaffSignedIn(principal.firmId(), principal.staffId(), principal.getUsername(), ip));
+			this.throttle.recordSuccess(key, new StaffSignedIn(principal.firmId(), principal.staffId(),
+					principal.getUsername(), ip, this.clock.instant()));
 			return result;
 		}
 		catch (DisabledException ex) {
@@ -73,8 +77,9 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
 	private void failed(String key, String email, String reason, String ip) {
 		StaffSignInFailed event = this.members.findByEmail(EmailAddresses.normalize(email))
-			.map((member) -> new StaffSignInFailed(member.firmId(), member.id(), member.email(), reason, ip))
-			.orElseGet(() -> new StaffSignInFailed(null, null, null, reason, ip));
+			.map((member) -> new StaffSignInFailed(member.firmId(), member.id(), member.email(), reason, ip,
+					this.clock.instant()))
+			.orElseGet(() -> new StaffSignInFailed(null, null, null, reason, ip, this.clock.instant()));
 		if ("throttled".equals(reason)) {
 			this.throttle.recordAttemptWhileBlocked(event);
 		}

@@ -11,7 +11,7 @@ import app.dossier.identity.CurrentStaff;
 import app.dossier.identity.PasswordChanged;
 import app.dossier.identity.Role;
 import app.dossier.identity.StaffAccessChanged;
-import app.dossier.identity.StaffDirectory;
+import app.dossier.identity.TeamSize;
 import app.dossier.identity.StaffAccessChanged.Change;
 import app.dossier.identity.StaffInvited;
 import app.dossier.identity.StaffJoined;
@@ -79,9 +79,9 @@ public class StaffManagement {
 	}
 
 	@Transactional(readOnly = true)
-	public StaffDirectory.TeamSize teamSize(UUID firmId) {
+	public TeamSize teamSize(UUID firmId) {
 		List<StaffMember> all = this.members.list(firmId);
-		return new StaffDirectory.TeamSize(all.stream().filter((m) -> m.status() == StaffMember.Status.ACTIVE).count(),
+		return new TeamSize(all.stream().filter((m) -> m.status() == StaffMember.Status.ACTIVE).count(),
 				all.stream().filter((m) -> m.status() == StaffMember.Status.INVITED).count());
 	}
 
@@ -139,8 +139,8 @@ public class StaffManagement {
 		Instant expiresAt = now.plus(this.invitationLifetime);
 		this.invitations.insert(new Invitation(UUID.randomUUID(), member.firmId(), member.id(),
 				SecretTokens.hash(token), admin.staffId(), now, expiresAt, null, null));
-		this.events
-			.publishEvent(new StaffInvited(member.firmId(), member.id(), member.email(), member.role(), admin.actor()));
+		this.events.publishEvent(
+				new StaffInvited(member.firmId(), member.id(), member.email(), member.role(), admin.actor(), now));
 		String link = this.mail.sendAfterCommit(member, admin.name(), token, expiresAt);
 		return new IssuedInvitation(member.id(), link, expiresAt);
 	}
@@ -163,10 +163,12 @@ public class StaffManagement {
 		if (!this.invitations.accept(invitation.id(), this.clock.instant())) {
 			throw new GoneException("This invitation has already been used.");
 		}
-		StaffMember joined = new StaffMember(member.id(), member.firmId(), member.email(), displayName, member.role(),
-				this.encoder.encode(password), true, member.createdAt());
+		StaffMember joined = member.withName(displayName)
+			.withPasswordHash(this.encoder.encode(password))
+			.withEnabled(true);
 		this.members.update(joined);
-		this.events.publishEvent(new StaffJoined(joined.firmId(), joined.id(), joined.email(), ip));
+		this.events
+			.publishEvent(new StaffJoined(joined.firmId(), joined.id(), joined.email(), ip, this.clock.instant()));
 		return joined;
 	}
 
@@ -199,16 +201,15 @@ public class StaffManagement {
 			requireNotSelf(admin, member, "You cannot disable your own account.");
 			requireAnotherAdmin(admin, member);
 		}
-		StaffMember changed = new StaffMember(member.id(), member.firmId(), member.email(), member.name(),
-				member.role(), member.passwordHash(), enabled, member.createdAt());
+		StaffMember changed = member.withEnabled(enabled);
 		this.members.update(changed);
 		if (!enabled && member.passwordHash() == null) {
 			this.invitations.revokeOpen(member.firmId(), member.id(), this.clock.instant());
 		}
 		Change change = enabled ? Change.ENABLED
 				: (member.passwordHash() == null) ? Change.INVITATION_CANCELLED : Change.DISABLED;
-		this.events
-			.publishEvent(new StaffAccessChanged(member.firmId(), member.id(), member.email(), change, admin.actor()));
+		this.events.publishEvent(new StaffAccessChanged(member.firmId(), member.id(), member.email(), change,
+				admin.actor(), this.clock.instant()));
 		return changed;
 	}
 
@@ -223,19 +224,17 @@ public class StaffManagement {
 			requireNotSelf(admin, member, "You cannot remove your own administrator role.");
 			requireAnotherAdmin(admin, member);
 		}
-		StaffMember changed = new StaffMember(member.id(), member.firmId(), member.email(), member.name(), role,
-				member.passwordHash(), member.enabled(), member.createdAt());
+		StaffMember changed = member.withRole(role);
 		this.members.update(changed);
 		this.events.publishEvent(new StaffAccessChanged(member.firmId(), member.id(), member.email(),
-				(role == Role.ADMIN) ? Change.MADE_ADMIN : Change.MADE_STAFF, admin.actor()));
+				(role == Role.ADMIN) ? Change.MADE_ADMIN : Change.MADE_STAFF, admin.actor(), this.clock.instant()));
 		return changed;
 	}
 
 	@Transactional
 	public void rename(CurrentStaff caller, String name) {
 		StaffMember member = get(caller, caller.staffId());
-		this.members.update(new StaffMember(member.id(), member.firmId(), member.email(), requireName("name", name),
-				member.role(), member.passwordHash(), member.enabled(), member.createdAt()));
+		this.members.update(member.withName(requireName("name", name)));
 	}
 
 	@Transactional
@@ -245,9 +244,9 @@ public class StaffManagement {
 			throw new InvalidInputException("currentPassword", "Your current password is not correct.");
 		}
 		this.policy.check(newPassword, member.email());
-		this.members.update(new StaffMember(member.id(), member.firmId(), member.email(), member.name(), member.role(),
-				this.encoder.encode(newPassword), member.enabled(), member.createdAt()));
-		this.events.publishEvent(new PasswordChanged(member.firmId(), member.id(), caller.actor()));
+		this.members.update(member.withPasswordHash(this.encoder.encode(newPassword)));
+		this.events
+			.publishEvent(new PasswordChanged(member.firmId(), member.id(), caller.actor(), this.clock.instant()));
 	}
 
 	private void requireAnotherAdmin(CurrentStaff admin, StaffMember member) {

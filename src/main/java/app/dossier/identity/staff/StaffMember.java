@@ -18,6 +18,26 @@ public record StaffMember(UUID id, UUID firmId, String email, String name, Role 
 		return (this.passwordHash == null) ? Status.INVITED : Status.ACTIVE;
 	}
 
+	StaffMember withName(String newName) {
+		return new StaffMember(this.id, this.firmId, this.email, newName, this.role, this.passwordHash, this.enabled,
+				this.createdAt);
+	}
+
+	StaffMember withRole(Role newRole) {
+		return new StaffMember(this.id, this.firmId, this.email, this.name, newRole, this.passwordHash, this.enabled,
+				this.createdAt);
+	}
+
+	StaffMember withEnabled(boolean newEnabled) {
+		return new StaffMember(this.id, this.firmId, this.email, this.name, this.role, this.passwordHash, newEnabled,
+				this.createdAt);
+	}
+
+	StaffMember withPasswordHash(String newHash) {
+		return new StaffMember(this.id, this.firmId, this.email, this.name, this.role, newHash, this.enabled,
+				this.createdAt);
+	}
+
 	public enum Status {
 
 		INVITED, ACTIVE, DISABLED

@@ -74,8 +74,8 @@ public class TokenService {
 		ApiToken token = new ApiToken(UUID.randomUUID(), firmId, staffId, kind, name, this.clock.instant(), expiresAt,
 				null, null);
 		this.tokens.insert(token, SecretTokens.hash(secret));
-		this.events
-			.publishEvent(new ApiTokenIssued(firmId, staffId, token.id(), name, kind == ApiToken.Kind.PERSONAL, by));
+		this.events.publishEvent(new ApiTokenIssued(firmId, staffId, token.id(), name, kind == ApiToken.Kind.PERSONAL,
+				by, token.createdAt()));
 		return new IssuedToken(token, secret);
 	}
 
@@ -94,8 +94,8 @@ public class TokenService {
 			.filter((found) -> found.revokedAt() == null)
 			.orElseThrow(() -> new NotFoundException("Token"));
 		this.tokens.revoke(token.id(), this.clock.instant());
-		this.events.publishEvent(
-				new ApiTokenRevoked(owner.firmId(), owner.staffId(), token.id(), token.name(), owner.actor()));
+		this.events.publishEvent(new ApiTokenRevoked(owner.firmId(), owner.staffId(), token.id(), token.name(),
+				owner.actor(), this.clock.instant()));
 	}
 
 	/**
