@@ -18,13 +18,19 @@ public final class WebSession {
 		return sessionCookie(response);
 	}
 
+	/** The session cookie's name and value, ready for a {@code Cookie} header. */
 	public static String sessionCookie(Http.Response response) {
+		String header = sessionSetCookie(response);
+		return header.substring(0, header.indexOf(';'));
+	}
+
+	/** The whole {@code Set-Cookie} header of the session cookie, with its attributes. */
+	public static String sessionSetCookie(Http.Response response) {
 		return response.raw()
 			.headers()
 			.allValues("Set-Cookie")
 			.stream()
 			.filter((cookie) -> cookie.startsWith("DOSSIER_SESSION="))
-			.map((cookie) -> cookie.substring(0, cookie.indexOf(';')))
 			.findFirst()
 			.orElseThrow(() -> new AssertionError("No session cookie in " + response.raw().headers()));
 	}

@@ -40,23 +40,11 @@ class SecurityBaselineIT {
 		Firms.TestFirm firm = Firms.create(http, "Session");
 		Http.Response anonymous = http.get("/");
 		assertThat(anonymous.status()).isEqualTo(302);
-		String before = anonymous.raw()
-			.headers()
-			.allValues("Set-Cookie")
-			.stream()
-			.filter((c) -> c.startsWith("DOSSIER_SESSION="))
-			.findFirst()
-			.orElseThrow();
+		String before = WebSession.sessionSetCookie(anonymous);
 		Http.Response signedIn = http.postForm("/login",
 				Map.of("username", firm.adminEmail(), "password", Firms.PASSWORD),
 				before.substring(0, before.indexOf(';')));
-		String after = signedIn.raw()
-			.headers()
-			.allValues("Set-Cookie")
-			.stream()
-			.filter((c) -> c.startsWith("DOSSIER_SESSION="))
-			.findFirst()
-			.orElseThrow();
+		String after = WebSession.sessionSetCookie(signedIn);
 		assertThat(after).contains("HttpOnly").contains("Secure").containsIgnoringCase("SameSite=Lax");
 		assertThat(after.substring(0, after.indexOf(';'))).as("new session id")
 			.isNotEqualTo(before.substring(0, before.indexOf(';')));
