@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
@@ -43,8 +44,16 @@ class JsonBodyLimit extends OncePerRequestFilter {
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
 		String type = request.getContentType();
-		return !request.getRequestURI().startsWith("/api/") || type == null
-				|| !MediaType.parseMediaType(type).isCompatibleWith(MediaType.APPLICATION_JSON);
+		if (!request.getRequestURI().startsWith("/api/") || type == null) {
+			return true;
+		}
+		try {
+			return !MediaType.parseMediaType(type).isCompatibleWith(MediaType.APPLICATION_JSON);
+		}
+		catch (InvalidMediaTypeException ex) {
+			// Not JSON at all: Spring MVC answers 415 for it.
+			return true;
+		}
 	}
 
 	@Override

@@ -62,6 +62,11 @@ class ApiTokensIT {
 			.header("Content-Type", "text/plain")
 			.POST(HttpRequest.BodyPublishers.ofString("email=a")));
 		assertThat(wrongType.status()).isEqualTo(415);
+		Http.Response garbageType = http.send(http.request("/api/v1/tokens", null)
+			.header("Content-Type", "garbage")
+			.POST(HttpRequest.BodyPublishers.ofString("{}")));
+		assertThat(garbageType.status()).isEqualTo(415);
+		assertThat(garbageType.contentType()).isEqualTo("application/problem+json");
 
 		String huge = "{\"email\":\"a@b.test\",\"password\":\"" + "x".repeat(200_000) + "\"}";
 		Http.Response declared = http.postJson("/api/v1/tokens", huge);
