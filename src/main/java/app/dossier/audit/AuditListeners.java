@@ -1,5 +1,16 @@
 package app.dossier.audit;
 
+import org.jspecify.annotations.Nullable;
+
+import app.dossier.clients.ClientChanged;
+import app.dossier.clients.ClientCreated;
+import app.dossier.clients.ClientDeleted;
+import app.dossier.clients.ClientTeamChanged;
+import app.dossier.clients.ContactsChanged;
+import app.dossier.documents.DocumentChanged;
+import app.dossier.documents.DocumentDeleted;
+import app.dossier.documents.DocumentDownloaded;
+import app.dossier.documents.DocumentUploaded;
 import app.dossier.firms.FirmCreated;
 import app.dossier.firms.FirmSettingsChanged;
 import app.dossier.identity.Actor;
@@ -11,6 +22,7 @@ import app.dossier.identity.StaffInvited;
 import app.dossier.identity.StaffJoined;
 import app.dossier.identity.StaffSignInFailed;
 import app.dossier.identity.StaffSignedIn;
+import app.dossier.storage.DataSizes;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -98,6 +110,81 @@ class AuditListeners {
 	void on(FirmSettingsChanged event) {
 		this.log.append(event.firmId(), event.occurredAt(), "settings.changed", event.by(), event.firmId(),
 				event.setting(), event.setting() + ": \"" + event.oldValue() + "\" → \"" + event.newValue() + "\"");
+	}
+
+	@ApplicationModuleListener
+	void on(ClientCreated event) {
+		this.log.append(event.firmId(), event.clientId(), event.occurredAt(), "client.created", event.by(),
+				event.clientId(), event.displayName(), null);
+	}
+
+	@ApplicationModuleListener
+	void on(ClientChanged event) {
+		this.log.append(event.firmId(), event.clientId(), event.occurredAt(), "client.changed", event.by(),
+				event.clientId(), event.displayName(), change(event.field(), event.oldValue(), event.newValue()));
+	}
+
+	@ApplicationModuleListener
+	void on(ClientDeleted event) {
+		this.log.append(event.firmId(), event.clientId(), event.occurredAt(), "client.deleted", event.by(),
+				event.clientId(), event.displayName(), null);
+	}
+
+	@ApplicationModuleListener
+	void on(ContactsChanged event) {
+		String action = switch (event.change()) {
+			case ADDED -> "contact.added";
+			case CHANGED -> "contact.changed";
+			case REMOVED -> "contact.removed";
+		};
+		this.log.append(event.firmId(), event.clientId(), event.occurredAt(), action, event.by(), event.contactId(),
+				event.contactEmail(), null);
+	}
+
+	@ApplicationModuleListener
+	void on(ClientTeamChanged event) {
+		this.log.append(event.firmId(), event.clientId(), event.occurredAt(), "client.team_changed", event.by(),
+				event.clientId(), null,
+				event.staffNames().isEmpty() ? "no one assigned" : "team: " + String.join(", ", event.staffNames()));
+	}
+
+	@ApplicationModuleListener
+	void on(DocumentUploaded event) {
+		this.log.append(event.firmId(), event.clientId(), event.occurredAt(), "document.uploaded", event.by(),
+				event.documentId(), event.name(),
+				DataSizes.format(event.size()) + ", SHA-256 " + event.sha256() + ", via " + event.source()
+						+ (event.visibleToClient() ? ", visible to customer" : ", hidden from customer"));
+	}
+
+	@ApplicationModuleListener
+	void on(DocumentDownloaded event) {
+		this.log.append(event.firmId(), event.clientId(), event.occurredAt(), "document.downloaded", event.by(),
+				event.documentId(), event.name(), null);
+	}
+
+	@ApplicationModuleListener
+	void on(DocumentChanged event) {
+		String action = switch (event.field()) {
+			case "visibleToClient" -> "document.visibility_changed";
+			case "name" -> "document.renamed";
+			default -> "document.changed";
+		};
+		this.log.append(event.firmId(), event.clientId(), event.occurredAt(), action, event.by(), event.documentId(),
+				event.name(), change(event.field(), event.oldValue(), event.newValue()));
+	}
+
+	@ApplicationModuleListener
+	void on(DocumentDeleted event) {
+		this.log.append(event.firmId(), event.clientId(), event.occurredAt(), "document.deleted", event.by(),
+				event.documentId(), event.name(), "SHA-256 " + event.sha256());
+	}
+
+	private static String change(String field, @Nullable String oldValue, @Nullable String newValue) {
+		return field + ": " + quoted(oldValue) + " → " + quoted(newValue);
+	}
+
+	private static String quoted(@Nullable String value) {
+		return (value == null) ? "(none)" : "\"" + value + "\"";
 	}
 
 }

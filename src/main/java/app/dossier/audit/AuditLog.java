@@ -25,12 +25,34 @@ class AuditLog {
 
 	void append(@Nullable UUID firmId, Instant occurredAt, String action, Actor actor, @Nullable UUID targetId,
 			@Nullable String target, @Nullable String details) {
+		append(firmId, null, occurredAt, action, actor, targetId, target, details);
+	}
+
+	/** An entry about one client, which its Activity tab lists. */
+	void append(@Nullable UUID firmId, @Nullable UUID clientId, Instant occurredAt, String action, Actor actor,
+			@Nullable UUID targetId, @Nullable String target, @Nullable String details) {
 		this.jdbc
-			.sql("insert into audit_event (firm_id, occurred_at, action, actor_id, actor_label, target_id,"
-					+ " target_label, details, ip) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-			.params(firmId, Timestamps.utc(occurredAt), action, actor.staffId(), truncate(actor.label(), 320), targetId,
-					truncate(target, 320), truncate(details, 2000), truncate(actor.ip(), 64))
+			.sql("insert into audit_event (firm_id, client_id, occurred_at, action, actor_id, actor_label, target_id,"
+					+ " target_label, details, ip) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+			.params(firmId, clientId, Timestamps.utc(occurredAt), action, actor.staffId(), truncate(actor.label(), 320),
+					targetId, truncate(target, 320), truncate(details, 2000), truncate(actor.ip(), 64))
 			.update();
+	}
+
+	List<AuditEntry> ofClient(UUID firmId, UUID clientId, int page, int size) {
+		return this.jdbc
+			.sql("select * from audit_event where firm_id = ? and client_id = ?"
+					+ " order by occurred_at desc, id desc limit ? offset ?")
+			.params(firmId, clientId, size, page * size)
+			.query(AuditLog::map)
+			.list();
+	}
+
+	long countOfClient(UUID firmId, UUID clientId) {
+		return this.jdbc.sql("select count(*) from audit_event where firm_id = ? and client_id = ?")
+			.params(firmId, clientId)
+			.query(Long.class)
+			.single();
 	}
 
 	List<AuditEntry> page(UUID firmId, int page, int size) {

@@ -1,7 +1,9 @@
 package app.dossier.audit;
 
 import java.util.List;
+import java.util.UUID;
 
+import app.dossier.clients.Clients;
 import app.dossier.identity.CurrentStaff;
 import app.dossier.shared.ForbiddenException;
 import org.springframework.stereotype.Service;
@@ -15,8 +17,24 @@ public class AuditTrail {
 
 	private final AuditLog log;
 
-	AuditTrail(AuditLog log) {
+	private final Clients clients;
+
+	AuditTrail(AuditLog log, Clients clients) {
 		this.log = log;
+		this.clients = clients;
+	}
+
+	/**
+	 * What happened to one client and its documents, newest first; every staff member may
+	 * read it.
+	 */
+	@Transactional(readOnly = true)
+	public Page clientActivity(CurrentStaff caller, UUID clientId, int page) {
+		this.clients.get(caller.firmId(), clientId);
+		int number = Math.max(0, page);
+		long total = this.log.countOfClient(caller.firmId(), clientId);
+		return new Page(this.log.ofClient(caller.firmId(), clientId, number, PAGE_SIZE), number, total,
+				(long) (number + 1) * PAGE_SIZE < total);
 	}
 
 	@Transactional(readOnly = true)

@@ -40,6 +40,24 @@ class FirmStore {
 		this.jdbc.sql("update firm set name = ? where id = ?").params(name, id).update();
 	}
 
+	FirmSettings settings(UUID id) {
+		return this.jdbc.sql("select * from firm where id = ?")
+			.param(id)
+			.query((rs, row) -> new FirmSettings(rs.getString("customers_root"),
+					rs.getBoolean("customer_uploads_enabled"), rs.getBoolean("new_documents_visible"),
+					rs.getLong("max_file_size"), rs.getInt("max_files_per_upload")))
+			.single();
+	}
+
+	void saveSettings(UUID id, FirmSettings settings) {
+		this.jdbc
+			.sql("update firm set customers_root = ?, customer_uploads_enabled = ?, new_documents_visible = ?,"
+					+ " max_file_size = ?, max_files_per_upload = ? where id = ?")
+			.params(settings.customersRoot(), settings.customerUploadsEnabled(),
+					settings.newDocumentsVisibleByDefault(), settings.maxFileSize(), settings.maxFilesPerUpload(), id)
+			.update();
+	}
+
 	private static Firm map(ResultSet rs, int row) throws SQLException {
 		return new Firm(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("slug"),
 				Timestamps.instant(rs, "created_at"));

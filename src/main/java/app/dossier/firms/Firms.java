@@ -6,8 +6,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import app.dossier.identity.CurrentStaff;
 import app.dossier.identity.FirmNames;
+import org.jspecify.annotations.Nullable;
+
 import app.dossier.shared.ForbiddenException;
+import app.dossier.shared.InvalidInputException;
 import app.dossier.shared.NotFoundException;
+import app.dossier.storage.DataSizes;
+import app.dossier.storage.FileNames;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,8 +32,11 @@ public class Firms implements FirmNames {
 
 	private final Clock clock;
 
-	Firms(FirmStore store, ApplicationEventPublisher events, Clock clock) {
+	private final UploadSettings uploads;
+
+	Firms(FirmStore store, ApplicationEventPublisher events, Clock clock, UploadSettings uploads) {
 		this.store = store;
+		this.uploads = uploads;
 		this.events = events;
 		this.clock = clock;
 	}
@@ -51,19 +59,108 @@ public class Firms implements FirmNames {
 		return this.anyExists.get();
 	}
 
+	@Transactional(readOnly = true)
+	public FirmSettings settings(UUID firmId) {
+		get(firmId);
+		return this.store.settings(firmId);
+	}
+
+	/**
+	 * The firm's upload limits, never above the server's: an operator who lowers the
+	 * server ceiling lowers every firm's.
+	 */
+	@Transactional(readOnly = true)
+	public FirmSettings effectiveSettings(UUID firmId) {
+		FirmSettings settings = settings(firmId);
+		return new FirmSettings(settings.customersRoot(), settings.customerUploadsEnabled(),
+				settings.newDocumentsVisibleByDefault(),
+				Math.min(settings.maxFileSize(), this.uploads.maxFileSize().toBytes()),
+				Math.min(settings.maxFilesPerUpload(), this.uploads.maxFilesPerUpload()));
+	}
+
+	/** The server's ceiling for {@link FirmSettings#maxFileSize()}. */
+	public long maxFileSizeCeiling() {
+		return this.uploads.maxFileSize().toBytes();
+	}
+
+	/** The server's ceiling for {@link FirmSettings#maxFilesPerUpload()}. */
+	public int maxFilesPerUploadCeiling() {
+		return this.uploads.maxFilesPerUpload();
+	}
+
+	/**
+	 * Applies an administrator's changes, all or none: one invalid value changes nothing.
+	 */
 	@Transactional
-	public Firm rename(CurrentStaff admin, String name) {
+	public Firm change(CurrentStaff admin, SettingsChange change) {
 		if (!admin.isAdmin()) {
 			throw new ForbiddenException("Only administrators can change firm settings.");
 		}
 		Firm firm = get(admin.firmId());
-		String newName = FirmNaming.requireName("firmName", name);
+		FirmSettings old = this.store.settings(firm.id());
+		String newName = (change.firmName() != null) ? FirmNaming.requireName("firmName", change.firmName())
+				: firm.name();
+		FirmSettings updated = new FirmSettings(
+				(change.customersRootFolder() != null) ? requireRoot(change.customersRootFolder())
+						: old.customersRoot(),
+				or(change.customerUploadsEnabled(), old.customerUploadsEnabled()),
+				or(change.newDocumentsVisibleByDefault(), old.newDocumentsVisibleByDefault()),
+				(change.maxFileSize() != null) ? requireMaxFileSize(change.maxFileSize()) : old.maxFileSize(),
+				(change.maxFilesPerUpload() != null) ? requireMaxFiles(change.maxFilesPerUpload())
+						: old.maxFilesPerUpload());
 		if (!newName.equals(firm.name())) {
 			this.store.rename(firm.id(), newName);
-			this.events.publishEvent(new FirmSettingsChanged(firm.id(), "name", firm.name(), newName, admin.actor(),
-					this.clock.instant()));
+			changed(admin, firm, "name", firm.name(), newName);
+		}
+		if (!updated.equals(old)) {
+			this.store.saveSettings(firm.id(), updated);
+			changed(admin, firm, "customersRootFolder", old.customersRoot(), updated.customersRoot());
+			changed(admin, firm, "customerUploadsEnabled", old.customerUploadsEnabled(),
+					updated.customerUploadsEnabled());
+			changed(admin, firm, "newDocumentsVisibleByDefault", old.newDocumentsVisibleByDefault(),
+					updated.newDocumentsVisibleByDefault());
+			changed(admin, firm, "maxFileSize", old.maxFileSize(), updated.maxFileSize());
+			changed(admin, firm, "maxFilesPerUpload", old.maxFilesPerUpload(), updated.maxFilesPerUpload());
 		}
 		return new Firm(firm.id(), newName, firm.slug(), firm.createdAt());
+	}
+
+	private void changed(CurrentStaff admin, Firm firm, String setting, Object oldValue, Object newValue) {
+		if (!oldValue.equals(newValue)) {
+			this.events.publishEvent(new FirmSettingsChanged(firm.id(), setting, String.valueOf(oldValue),
+					String.valueOf(newValue), admin.actor(), this.clock.instant()));
+		}
+	}
+
+	private static boolean or(@Nullable Boolean value, boolean fallback) {
+		return (value != null) ? value : fallback;
+	}
+
+	private static String requireRoot(String root) {
+		String trimmed = root.strip();
+		if (!FileNames.isSafeFolderName(trimmed)) {
+			throw new InvalidInputException("customersRootFolder",
+					"Use 1 to 80 letters, digits, spaces, '-', '_' or '.', not starting or ending with a dot or space.");
+		}
+		return trimmed;
+	}
+
+	private long requireMaxFileSize(long bytes) {
+		long ceiling = maxFileSizeCeiling();
+		if (bytes < 1 || bytes > ceiling) {
+			throw new InvalidInputException("maxFileSize",
+					"Choose a size from 1 byte up to this server's limit of " + DataSizes.format(ceiling) + ".");
+		}
+		return bytes;
+	}
+
+	private int requireMaxFiles(int files) {
+		int ceiling = maxFilesPerUploadCeiling();
+		if (files < 1 || files > ceiling) {
+			throw new InvalidInputException("maxFilesPerUpload",
+					"Choose from 1 up to this server's limit of " + ceiling + " files.");
+		}
+		return files;
 	}
 
 }

@@ -30,22 +30,31 @@ class SettingsApiController {
 	@GetMapping
 	@Operation(summary = "The firm's settings (admins)")
 	SettingsView get(CurrentStaff admin) {
-		Firm firm = this.firms.get(admin.firmId());
-		return new SettingsView(firm.name(), firm.slug());
+		return view(this.firms.get(admin.firmId()));
 	}
 
 	@PatchMapping
-	@Operation(summary = "Change the firm's settings (admins)")
+	@Operation(summary = "Change the firm's settings (admins); fields left out stay as they are")
 	SettingsView change(CurrentStaff admin, @Validated @RequestBody Change change) {
-		Firm firm = (change.firmName() != null) ? this.firms.rename(admin, change.firmName())
-				: this.firms.get(admin.firmId());
-		return new SettingsView(firm.name(), firm.slug());
+		return view(this.firms.change(admin,
+				new SettingsChange(change.firmName(), change.customersRootFolder(), change.customerUploadsEnabled(),
+						change.newDocumentsVisibleByDefault(), change.maxFileSize(), change.maxFilesPerUpload())));
 	}
 
-	record SettingsView(String firmName, String firmSlug) {
+	private SettingsView view(Firm firm) {
+		FirmSettings settings = this.firms.settings(firm.id());
+		return new SettingsView(firm.name(), firm.slug(), settings.customerUploadsEnabled(),
+				settings.newDocumentsVisibleByDefault(), settings.customersRoot(), settings.maxFileSize(),
+				settings.maxFilesPerUpload());
 	}
 
-	record Change(@Nullable @Size(max = 200) String firmName) {
+	record SettingsView(String firmName, String firmSlug, boolean customerUploadsEnabled,
+			boolean newDocumentsVisibleByDefault, String customersRootFolder, long maxFileSize, int maxFilesPerUpload) {
+	}
+
+	record Change(@Nullable @Size(max = 200) String firmName, @Nullable @Size(max = 80) String customersRootFolder,
+			@Nullable Boolean customerUploadsEnabled, @Nullable Boolean newDocumentsVisibleByDefault,
+			@Nullable Long maxFileSize, @Nullable Integer maxFilesPerUpload) {
 	}
 
 }

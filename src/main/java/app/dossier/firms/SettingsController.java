@@ -15,6 +15,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @PreAuthorize("hasRole('ADMIN')")
 class SettingsController {
 
+	private static final long MB = 1024 * 1024;
+
 	private final Firms firms;
 
 	SettingsController(Firms firms) {
@@ -24,19 +26,39 @@ class SettingsController {
 	@GetMapping("/settings")
 	String settings(CurrentStaff admin, Model model) {
 		model.addAttribute("firm", this.firms.get(admin.firmId()));
+		FirmSettings settings = this.firms.settings(admin.firmId());
+		model.addAttribute("settings", settings);
+		model.addAttribute("maxFileSizeMb", Math.max(1, settings.maxFileSize() / MB));
+		model.addAttribute("ceilingMb", this.firms.maxFileSizeCeiling() / MB);
+		model.addAttribute("filesCeiling", this.firms.maxFilesPerUploadCeiling());
 		return "firms/settings";
 	}
 
 	@PostMapping("/settings")
-	String save(CurrentStaff admin, @RequestParam String firmName, RedirectAttributes redirect) {
+	String save(CurrentStaff admin, @RequestParam String firmName, @RequestParam String customersRootFolder,
+			@RequestParam(defaultValue = "false") boolean customerUploadsEnabled,
+			@RequestParam(defaultValue = "false") boolean newDocumentsVisibleByDefault,
+			@RequestParam String maxFileSizeMb, @RequestParam String maxFilesPerUpload, RedirectAttributes redirect) {
 		try {
-			this.firms.rename(admin, firmName);
+			this.firms.change(admin,
+					new SettingsChange(firmName, customersRootFolder, customerUploadsEnabled,
+							newDocumentsVisibleByDefault, number("maxFileSizeMb", maxFileSizeMb) * MB,
+							(int) Math.min(Integer.MAX_VALUE, number("maxFilesPerUpload", maxFilesPerUpload))));
 			redirect.addFlashAttribute("notice", "Settings saved.");
 		}
 		catch (InvalidInputException ex) {
 			redirect.addFlashAttribute("error", ex.getMessage());
 		}
 		return "redirect:/settings";
+	}
+
+	private static long number(String field, String value) {
+		try {
+			return Long.parseLong(value.strip());
+		}
+		catch (NumberFormatException ex) {
+			throw new InvalidInputException(field, "Enter a whole number.");
+		}
 	}
 
 }

@@ -1,5 +1,6 @@
 package app.dossier.identity;
 
+import java.util.List;
 import java.util.UUID;
 
 import app.dossier.identity.staff.StaffManagement;
@@ -31,6 +32,11 @@ public class StaffDirectory {
 	 */
 	public TeamSize teamSize(UUID firmId) {
 		return this.management.teamSize(firmId);
+	}
+
+	/** Everyone at the firm, by name. */
+	public List<StaffSummary> members(UUID firmId) {
+		return this.management.members(firmId);
 	}
 
 }

@@ -11,7 +11,9 @@ import app.dossier.shared.ForbiddenException;
 import app.dossier.shared.GoneException;
 import app.dossier.shared.InvalidInputException;
 import app.dossier.shared.NotFoundException;
+import app.dossier.shared.TooLargeException;
 import app.dossier.shared.TooManyAttemptsException;
+import app.dossier.shared.UnavailableException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -72,6 +74,20 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 		HttpHeaders headers = new HttpHeaders();
 		headers.set(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, ex.retryAfter().toSeconds())));
 		return respond(detail(HttpStatus.TOO_MANY_REQUESTS, ex.getMessage(), request), headers);
+	}
+
+	@ExceptionHandler(TooLargeException.class)
+	ResponseEntity<Object> tooLarge(TooLargeException ex, HttpServletRequest request) {
+		// The rest of an oversized body is not read, so the connection cannot be reused.
+		HttpHeaders headers = new HttpHeaders();
+		headers.setConnection("close");
+		return respond(detail(HttpStatus.CONTENT_TOO_LARGE, ex.getMessage(), request), headers);
+	}
+
+	@ExceptionHandler(UnavailableException.class)
+	ResponseEntity<Object> unavailable(UnavailableException ex, HttpServletRequest request) {
+		logger.error("Request failed: " + ex.getMessage(), ex);
+		return problem(HttpStatus.SERVICE_UNAVAILABLE, ex.getMessage(), request);
 	}
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)

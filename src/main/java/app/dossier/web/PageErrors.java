@@ -5,7 +5,9 @@ import app.dossier.shared.ForbiddenException;
 import app.dossier.shared.GoneException;
 import app.dossier.shared.InvalidInputException;
 import app.dossier.shared.NotFoundException;
+import app.dossier.shared.TooLargeException;
 import app.dossier.shared.TooManyAttemptsException;
+import app.dossier.shared.UnavailableException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -47,6 +49,16 @@ class PageErrors {
 	@ExceptionHandler(TooManyAttemptsException.class)
 	ModelAndView tooMany(TooManyAttemptsException ex) {
 		return ErrorPages.page(HttpStatus.TOO_MANY_REQUESTS, ex.getMessage());
+	}
+
+	@ExceptionHandler(TooLargeException.class)
+	ModelAndView tooLarge(TooLargeException ex) {
+		return ErrorPages.page(HttpStatus.CONTENT_TOO_LARGE, ex.getMessage());
+	}
+
+	@ExceptionHandler(UnavailableException.class)
+	ModelAndView unavailable(UnavailableException ex) {
+		return ErrorPages.page(HttpStatus.SERVICE_UNAVAILABLE, ex.getMessage());
 	}
 
 }

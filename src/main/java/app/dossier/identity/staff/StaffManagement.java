@@ -10,6 +10,7 @@ import app.dossier.identity.Actor;
 import app.dossier.identity.CurrentStaff;
 import app.dossier.identity.PasswordChanged;
 import app.dossier.identity.Role;
+import app.dossier.identity.StaffSummary;
 import app.dossier.identity.StaffAccessChanged;
 import app.dossier.identity.TeamSize;
 import app.dossier.identity.StaffAccessChanged.Change;
@@ -83,6 +84,14 @@ public class StaffManagement {
 		List<StaffMember> all = this.members.list(firmId);
 		return new TeamSize(all.stream().filter((m) -> m.status() == StaffMember.Status.ACTIVE).count(),
 				all.stream().filter((m) -> m.status() == StaffMember.Status.INVITED).count());
+	}
+
+	@Transactional(readOnly = true)
+	public List<StaffSummary> members(UUID firmId) {
+		return this.members.list(firmId)
+			.stream()
+			.map((m) -> new StaffSummary(m.id(), m.name(), m.email(), m.status() == StaffMember.Status.ACTIVE))
+			.toList();
 	}
 
 	@Transactional(readOnly = true)

@@ -1,0 +1,101 @@
+package app.dossier.documents;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.constraints.Size;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.jspecify.annotations.Nullable;
+
+import app.dossier.identity.CurrentStaff;
+import org.springframework.core.io.Resource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "Documents")
+class DocumentApiController {
+
+	private final Documents documents;
+
+	private final Uploads uploads;
+
+	DocumentApiController(Documents documents, Uploads uploads) {
+		this.documents = documents;
+		this.uploads = uploads;
+	}
+
+	@PostMapping("/clients/{id}/documents")
+	@Operation(summary = "Upload one or more files (multipart, parts named \"file\"; optional fields notes,"
+			+ " documentDate, visibleToClient, showOnDashboard)")
+	ResponseEntity<DocumentJson.Items> upload(CurrentStaff caller, @PathVariable UUID id, HttpServletRequest request)
+			throws IOException, HttpMediaTypeNotSupportedException {
+		List<Document> added = this.uploads.receive(Uploader.staff(caller), caller.firmId(), id, request);
+		return ResponseEntity.status(HttpStatus.CREATED).body(DocumentJson.of(added));
+	}
+
+	@GetMapping("/clients/{id}/documents")
+	@Operation(summary = "A client's documents; sort=name|created|activity, order=asc|desc, q searches names")
+	DocumentJson.Items list(CurrentStaff caller, @PathVariable UUID id,
+			@RequestParam(required = false) @Nullable String sort,
+			@RequestParam(required = false) @Nullable String order,
+			@RequestParam(required = false) @Nullable String q) {
+		return DocumentJson.of(this.documents.list(caller.firmId(), id, DocumentSort.of(sort, order), q));
+	}
+
+	@GetMapping("/documents/{id}")
+	@Operation(summary = "One document's metadata")
+	DocumentJson get(CurrentStaff caller, @PathVariable UUID id) {
+		return DocumentJson.of(this.documents.get(caller.firmId(), id));
+	}
+
+	@GetMapping("/documents/{id}/content")
+	@Operation(summary = "The document's bytes; supports Range and If-None-Match (the ETag is the SHA-256)")
+	ResponseEntity<Resource> content(CurrentStaff caller, @PathVariable UUID id,
+			@RequestHeader(name = HttpHeaders.RANGE, required = false) @Nullable String range) {
+		return Downloads.of(this.documents.download(Uploader.staff(caller), caller.firmId(), id, isFirstPart(range)));
+	}
+
+	@PatchMapping("/documents/{id}")
+	@Operation(summary = "Rename a document or change its notes, date, visibility or dashboard flag")
+	DocumentJson change(CurrentStaff caller, @PathVariable UUID id, @Validated @RequestBody Change body) {
+		return DocumentJson.of(this.documents.change(caller, id, new DocumentChange(body.name(), body.notes(),
+				body.documentDate(), body.visibleToClient(), body.showOnDashboard())));
+	}
+
+	@DeleteMapping("/documents/{id}")
+	@Operation(summary = "Delete a document and its file")
+	ResponseEntity<Void> delete(CurrentStaff caller, @PathVariable UUID id) {
+		this.documents.delete(caller, id);
+		return ResponseEntity.noContent().build();
+	}
+
+	/** A download is recorded once, not for every range a player or resumer asks for. */
+	static boolean isFirstPart(@Nullable String range) {
+		return range == null || range.replace(" ", "").startsWith("bytes=0-");
+	}
+
+	record Change(@Nullable @Size(max = 255) String name, @Nullable @Size(max = 4000) String notes,
+			@Nullable @Size(max = 40) String documentDate, @Nullable Boolean visibleToClient,
+			@Nullable Boolean showOnDashboard) {
+	}
+
+}

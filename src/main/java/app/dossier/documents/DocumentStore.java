@@ -1,0 +1,114 @@
+package app.dossier.documents;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+import app.dossier.shared.Text;
+import app.dossier.shared.Timestamps;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Document rows; every query names the firm. */
+@Repository
+class DocumentStore {
+
+	private final JdbcClient jdbc;
+
+	DocumentStore(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	void insert(Document d) {
+		this.jdbc
+			.sql("insert into document (id, firm_id, client_id, name, search_name, storage_key, size, sha256,"
+					+ " content_type, visible_to_client, show_on_dashboard, notes, document_date, source,"
+					+ " uploaded_by_staff, uploaded_by_contact, uploaded_by_label, created_at, last_activity_at)"
+					+ " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+			.params(d.id(), d.firmId(), d.clientId(), d.name(), Text.searchable(d.name()), d.storageKey(), d.size(),
+					d.sha256(), d.contentType(), d.visibleToClient(), d.showOnDashboard(), d.notes(),
+					date(d.documentDate()), d.source().name(), d.uploadedByStaff(), d.uploadedByContact(),
+					d.uploadedByLabel(), Timestamps.utc(d.createdAt()), Timestamps.utc(d.lastActivityAt()))
+			.update();
+	}
+
+	void update(Document d) {
+		this.jdbc
+			.sql("update document set name = ?, search_name = ?, storage_key = ?, visible_to_client = ?,"
+					+ " show_on_dashboard = ?, notes = ?, document_date = ?, last_activity_at = ?"
+					+ " where firm_id = ? and id = ?")
+			.params(d.name(), Text.searchable(d.name()), d.storageKey(), d.visibleToClient(), d.showOnDashboard(),
+					d.notes(), date(d.documentDate()), Timestamps.utc(d.lastActivityAt()), d.firmId(), d.id())
+			.update();
+	}
+
+	void touch(UUID firmId, UUID id, Instant at) {
+		this.jdbc.sql("update document set last_activity_at = ? where firm_id = ? and id = ?")
+			.params(Timestamps.utc(at), firmId, id)
+			.update();
+	}
+
+	Optional<Document> find(UUID firmId, UUID id) {
+		return this.jdbc.sql("select * from document where firm_id = ? and id = ?")
+			.params(firmId, id)
+			.query(DocumentStore::map)
+			.optional();
+	}
+
+	List<Document> list(UUID firmId, UUID clientId, DocumentSort sort, @Nullable String text) {
+		StringBuilder sql = new StringBuilder("select * from document where firm_id = ? and client_id = ?");
+		boolean searching = text != null && !text.isBlank();
+		if (searching) {
+			sql.append(" and search_name like ? escape '\\'");
+		}
+		sql.append(" order by ").append(sort.orderBy());
+		var statement = this.jdbc.sql(sql.toString()).param(firmId).param(clientId);
+		if (searching) {
+			statement = statement.param(Text.containsPattern(text));
+		}
+		return statement.query(DocumentStore::map).list();
+	}
+
+	Map<UUID, Long> countByClient(UUID firmId, Collection<UUID> clientIds) {
+		Map<UUID, Long> counts = new HashMap<>();
+		this.jdbc
+			.sql("select client_id, count(*) as n from document where firm_id = :firm and client_id in (:clients)"
+					+ " group by client_id")
+			.param("firm", firmId)
+			.param("clients", clientIds)
+			.query((rs) -> {
+				counts.put(rs.getObject("client_id", UUID.class), rs.getLong("n"));
+			});
+		return counts;
+	}
+
+	void delete(UUID firmId, UUID id) {
+		this.jdbc.sql("delete from document where firm_id = ? and id = ?").params(firmId, id).update();
+	}
+
+	private static @Nullable Date date(java.time.@Nullable LocalDate date) {
+		return (date != null) ? Date.valueOf(date) : null;
+	}
+
+	private static Document map(ResultSet rs, int row) throws SQLException {
+		Date date = rs.getDate("document_date");
+		return new Document(rs.getObject("id", UUID.class), rs.getObject("firm_id", UUID.class),
+				rs.getObject("client_id", UUID.class), rs.getString("name"), rs.getString("storage_key"),
+				rs.getLong("size"), rs.getString("sha256"), rs.getString("content_type"),
+				rs.getBoolean("visible_to_client"), rs.getBoolean("show_on_dashboard"), rs.getString("notes"),
+				(date != null) ? date.toLocalDate() : null, DocumentSource.valueOf(rs.getString("source")),
+				rs.getObject("uploaded_by_staff", UUID.class), rs.getObject("uploaded_by_contact", UUID.class),
+				rs.getString("uploaded_by_label"), Timestamps.instant(rs, "created_at"),
+				Timestamps.instant(rs, "last_activity_at"));
+	}
+
+}

@@ -1,0 +1,233 @@
+package app.dossier.documents;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+import app.dossier.clients.ClientFolder;
+import app.dossier.clients.Clients;
+import app.dossier.firms.Firms;
+import app.dossier.identity.Actor;
+import app.dossier.identity.CurrentStaff;
+import app.dossier.shared.InvalidInputException;
+import app.dossier.shared.NotFoundException;
+import app.dossier.storage.FileNames;
+import app.dossier.storage.FileStorage;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.core.io.Resource;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * A firm's documents. Writing a file and recording it are one unit: a document row exists
+ * only for bytes that are in place, and bytes are removed again if the row could not be
+ * written.
+ */
+@Service
+public class Documents {
+
+	private final DocumentStore store;
+
+	private final FileStorage storage;
+
+	private final Clients clients;
+
+	private final Firms firms;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	private final TransactionTemplate transaction;
+
+	private final TransactionTemplate readOnly;
+
+	Documents(DocumentStore store, FileStorage storage, Clients clients, Firms firms, ApplicationEventPublisher events,
+			Clock clock, PlatformTransactionManager transactions) {
+		this.store = store;
+		this.storage = storage;
+		this.clients = clients;
+		this.firms = firms;
+		this.events = events;
+		this.clock = clock;
+		this.transaction = new TransactionTemplate(transactions);
+		this.readOnly = new TransactionTemplate(transactions);
+		this.readOnly.setReadOnly(true);
+	}
+
+	/** A client's documents; the first look at them fixes the client's folder name. */
+	public List<Document> list(UUID firmId, UUID clientId, DocumentSort sort, @Nullable String text) {
+		this.clients.folderOf(firmId, clientId);
+		return Objects.requireNonNull(this.readOnly.execute((status) -> this.store.list(firmId, clientId, sort, text)));
+	}
+
+	/**
+	 * @throws NotFoundException for unknown ids and other firms' documents
+	 */
+	public Document get(UUID firmId, UUID documentId) {
+		return Objects.requireNonNull(this.readOnly.execute(
+				(status) -> this.store.find(firmId, documentId).orElseThrow(() -> new NotFoundException("Document"))));
+	}
+
+	/**
+	 * Files staged files into the client's folder and records them, all or nothing: if
+	 * any step fails, every file of this upload is removed again and no row remains.
+	 */
+	public List<Document> add(Uploader by, UUID firmId, UUID clientId, List<IncomingFile> files,
+			UploadOptions options) {
+		List<String> committed = new ArrayList<>();
+		try {
+			ClientFolder folder = this.clients.folderOf(firmId, clientId);
+			boolean visible = (options.visibleToClient() != null) ? options.visibleToClient()
+					: this.firms.settings(firmId).newDocumentsVisibleByDefault();
+			return Objects.requireNonNull(this.transaction.execute((status) -> {
+				List<Document> added = new ArrayList<>();
+				for (IncomingFile file : files) {
+					String key = this.storage.commit(file.staged(), folder.path(),
+							FileNames.fileName(file.displayName()));
+					committed.add(key);
+					Instant now = this.clock.instant();
+					Document document = new Document(UUID.randomUUID(), firmId, clientId, file.displayName(), key,
+							file.staged().size(), file.staged().sha256(),
+							ContentTypes.detect(file.staged().head(), file.displayName()), visible,
+							options.showOnDashboard(), options.notes(), options.documentDate(), by.source(),
+							by.staffId(), by.contactId(), by.label(), now, now);
+					this.store.insert(document);
+					added.add(document);
+					this.events.publishEvent(new DocumentUploaded(firmId, clientId, document.id(), document.name(),
+							document.size(), document.sha256(), document.source(), visible, actor(by), now));
+				}
+				return added;
+			}));
+		}
+		catch (RuntimeException ex) {
+			committed.forEach(this.storage::delete);
+			files.forEach((file) -> this.storage.discard(file.staged()));
+			throw ex;
+		}
+	}
+
+	/**
+	 * The document's bytes, with the download recorded (who, when, from where) unless
+	 * {@code record} is false, as for the later parts of a ranged download.
+	 */
+	public Download download(Uploader by, UUID firmId, UUID documentId, boolean record) {
+		Document document = get(firmId, documentId);
+		Resource content = this.storage.open(document.storageKey());
+		if (record) {
+			this.transaction.executeWithoutResult((status) -> {
+				Instant now = this.clock.instant();
+				this.store.touch(firmId, documentId, now);
+				this.events.publishEvent(new DocumentDownloaded(firmId, document.clientId(), documentId,
+						document.name(), actor(by), now));
+			});
+		}
+		return new Download(document, content);
+	}
+
+	public Document change(CurrentStaff by, UUID documentId, DocumentChange change) {
+		Document old = get(by.firmId(), documentId);
+		String name = old.name();
+		if (change.name() != null) {
+			name = FileNames.displayName(change.name());
+			if (name.isEmpty()) {
+				throw new InvalidInputException("name", "Enter a file name.");
+			}
+		}
+		String notes = (change.notes() != null) ? notes(change.notes()) : old.notes();
+		LocalDate date = (change.documentDate() != null) ? date(change.documentDate()) : old.documentDate();
+		boolean visible = (change.visibleToClient() != null) ? change.visibleToClient() : old.visibleToClient();
+		boolean dashboard = (change.showOnDashboard() != null) ? change.showOnDashboard() : old.showOnDashboard();
+		Instant now = this.clock.instant();
+		String key = old.storageKey();
+		boolean renamed = !name.equals(old.name()) && !FileNames.fileName(name).equals(FileNames.fileName(old.name()));
+		if (renamed) {
+			key = this.storage.rename(old.storageKey(), FileNames.fileName(name));
+		}
+		Document updated = old.with(name, key, visible, dashboard, notes, date, now);
+		try {
+			this.transaction.executeWithoutResult((status) -> {
+				this.store.update(updated);
+				changed(by, updated, "name", old.name(), updated.name());
+				changed(by, updated, "notes", old.notes(), updated.notes());
+				changed(by, updated, "documentDate", Objects.toString(old.documentDate(), null),
+						Objects.toString(updated.documentDate(), null));
+				changed(by, updated, "visibleToClient", String.valueOf(old.visibleToClient()),
+						String.valueOf(updated.visibleToClient()));
+				changed(by, updated, "showOnDashboard", String.valueOf(old.showOnDashboard()),
+						String.valueOf(updated.showOnDashboard()));
+			});
+		}
+		catch (RuntimeException ex) {
+			if (renamed) {
+				this.storage.rename(key, FileNames.fileName(old.name()));
+			}
+			throw ex;
+		}
+		return updated;
+	}
+
+	private void changed(CurrentStaff by, Document document, String field, @Nullable String oldValue,
+			@Nullable String newValue) {
+		if (!Objects.equals(oldValue, newValue)) {
+			this.events.publishEvent(new DocumentChanged(document.firmId(), document.clientId(), document.id(),
+					document.name(), field, oldValue, newValue, by.actor(), document.lastActivityAt()));
+		}
+	}
+
+	/** Removes the document; its bytes go once the removal is committed. */
+	public void delete(CurrentStaff by, UUID documentId) {
+		Document document = get(by.firmId(), documentId);
+		this.transaction.executeWithoutResult((status) -> {
+			this.store.delete(by.firmId(), documentId);
+			this.events.publishEvent(new DocumentDeleted(document.firmId(), document.clientId(), document.id(),
+					document.name(), document.sha256(), by.actor(), this.clock.instant()));
+		});
+		this.storage.delete(document.storageKey());
+	}
+
+	/** Notes as typed: at most 4000 characters; blank clears them. */
+	public static @Nullable String notes(@Nullable String notes) {
+		if (notes == null || notes.isBlank()) {
+			return null;
+		}
+		if (notes.length() > 4000) {
+			throw new InvalidInputException("notes", "Use at most 4000 characters for notes.");
+		}
+		return notes.strip();
+	}
+
+	/** An ISO date such as 2026-03-31; blank clears it. */
+	public static @Nullable LocalDate date(@Nullable String date) {
+		if (date == null || date.isBlank()) {
+			return null;
+		}
+		try {
+			LocalDate parsed = LocalDate.parse(date.strip());
+			if (parsed.getYear() < 1000 || parsed.getYear() > 9999) {
+				throw new InvalidInputException("documentDate", "Use a date between the years 1000 and 9999.");
+			}
+			return parsed;
+		}
+		catch (DateTimeParseException ex) {
+			throw new InvalidInputException("documentDate", "Use a date in the form 2026-03-31.");
+		}
+	}
+
+	private static Actor actor(Uploader by) {
+		return new Actor(by.staffId(), by.label(), by.ip());
+	}
+
+	/** A document with its bytes, ready to stream. */
+	public record Download(Document document, Resource content) {
+	}
+
+}

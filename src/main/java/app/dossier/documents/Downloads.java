@@ -1,0 +1,66 @@
+package app.dossier.documents;
+
+import java.nio.charset.StandardCharsets;
+
+import org.springframework.core.io.Resource;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * A document as an HTTP download. Spring MVC streams the resource and answers
+ * {@code Range} and {@code If-None-Match} itself; this sets the headers it cannot know.
+ */
+final class Downloads {
+
+	private Downloads() {
+	}
+
+	static ResponseEntity<Resource> of(Documents.Download download) {
+		Document document = download.document();
+		return ResponseEntity.ok()
+			.header(HttpHeaders.CONTENT_DISPOSITION, contentDisposition(document.name()))
+			.eTag("\"" + document.sha256() + "\"")
+			.cacheControl(CacheControl.noCache().cachePrivate())
+			.contentType(mediaType(document.contentType()))
+			.body(download.content());
+	}
+
+	/**
+	 * RFC 6266: an ASCII fallback in {@code filename} for old clients and the exact name
+	 * in {@code filename*}, percent-encoded, so no character of the name can end the
+	 * header or add another.
+	 */
+	static String contentDisposition(String name) {
+		String fallback = app.dossier.shared.Text.ascii(name).replaceAll("[^\\x20-\\x7e]|[\"\\\\%;]", "_");
+		return "attachment; filename=\"" + fallback + "\"; filename*=UTF-8''" + percentEncode(name);
+	}
+
+	private static String percentEncode(String value) {
+		StringBuilder out = new StringBuilder();
+		for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
+			int c = b & 0xff;
+			if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+					|| "!#$&+-.^_`|~".indexOf(c) >= 0) {
+				out.append((char) c);
+			}
+			else {
+				out.append('%')
+					.append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+					.append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
+			}
+		}
+		return out.toString();
+	}
+
+	private static MediaType mediaType(String type) {
+		try {
+			return MediaType.parseMediaType(type);
+		}
+		catch (IllegalArgumentException ex) {
+			return MediaType.APPLICATION_OCTET_STREAM;
+		}
+	}
+
+}

@@ -1,0 +1,135 @@
+package app.dossier.documents;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.apache.commons.fileupload2.core.FileItemInput;
+import org.apache.commons.fileupload2.core.FileItemInputIterator;
+import org.apache.commons.fileupload2.core.FileUploadException;
+import org.apache.commons.fileupload2.jakarta.servlet6.JakartaServletFileUpload;
+import org.jspecify.annotations.Nullable;
+
+import app.dossier.clients.Clients;
+import app.dossier.firms.FirmSettings;
+import app.dossier.firms.Firms;
+import app.dossier.shared.InvalidInputException;
+import app.dossier.storage.FileNames;
+import app.dossier.storage.FileStorage;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+
+/**
+ * Receives a multipart upload as a stream (Apache Commons FileUpload): each {@code file}
+ * part goes straight to storage, the limits are enforced while the bytes arrive, and the
+ * form fields ({@code notes}, {@code documentDate}, {@code visibleToClient},
+ * {@code showOnDashboard}) may come before or after the files.
+ */
+@Component
+class Uploads {
+
+	private static final int MAX_FIELD = 8 * 1024;
+
+	private final FileStorage storage;
+
+	private final Documents documents;
+
+	private final Clients clients;
+
+	private final Firms firms;
+
+	Uploads(FileStorage storage, Documents documents, Clients clients, Firms firms) {
+		this.storage = storage;
+		this.documents = documents;
+		this.clients = clients;
+		this.firms = firms;
+	}
+
+	List<Document> receive(Uploader by, UUID firmId, UUID clientId, HttpServletRequest request)
+			throws IOException, HttpMediaTypeNotSupportedException {
+		this.clients.get(firmId, clientId);
+		if (!JakartaServletFileUpload.isMultipartContent(request)) {
+			throw new HttpMediaTypeNotSupportedException(request.getContentType(),
+					List.of(MediaType.MULTIPART_FORM_DATA));
+		}
+		FirmSettings limits = this.firms.effectiveSettings(firmId);
+		List<IncomingFile> files = new ArrayList<>();
+		try {
+			Map<String, String> fields = read(request, limits, files);
+			if (files.isEmpty()) {
+				throw new InvalidInputException("file", "Choose at least one file to upload (form field \"file\").");
+			}
+			UploadOptions options = new UploadOptions(Documents.notes(fields.get("notes")),
+					Documents.date(fields.get("documentDate")), bool("visibleToClient", fields.get("visibleToClient")),
+					Boolean.TRUE.equals(bool("showOnDashboard", fields.get("showOnDashboard"))));
+			return this.documents.add(by, firmId, clientId, files, options);
+		}
+		catch (IOException | RuntimeException ex) {
+			files.forEach((file) -> this.storage.discard(file.staged()));
+			throw ex;
+		}
+	}
+
+	private Map<String, String> read(HttpServletRequest request, FirmSettings limits, List<IncomingFile> files)
+			throws IOException {
+		Map<String, String> fields = new HashMap<>();
+		JakartaServletFileUpload<?, ?> upload = new JakartaServletFileUpload<>();
+		upload.setHeaderCharset(StandardCharsets.UTF_8);
+		try {
+			FileItemInputIterator parts = upload.getItemIterator(request);
+			while (parts.hasNext()) {
+				FileItemInput part = parts.next();
+				if (part.isFormField()) {
+					fields.put(part.getFieldName(), field(part));
+				}
+				else if ("file".equals(part.getFieldName())) {
+					if (files.size() >= limits.maxFilesPerUpload()) {
+						throw new InvalidInputException("file", "Upload at most " + limits.maxFilesPerUpload()
+								+ " files at a time. Nothing was stored.");
+					}
+					String name = FileNames.displayName((part.getName() != null) ? part.getName() : "");
+					if (name.isEmpty()) {
+						throw new InvalidInputException("file", "Every file needs a name. Nothing was stored.");
+					}
+					try (InputStream content = part.getInputStream()) {
+						files.add(new IncomingFile(name, this.storage.stage(content, limits.maxFileSize())));
+					}
+				}
+			}
+		}
+		catch (FileUploadException ex) {
+			throw new InvalidInputException(null, "The upload is not valid multipart/form-data. Nothing was stored.");
+		}
+		return fields;
+	}
+
+	private static String field(FileItemInput part) throws IOException {
+		try (InputStream in = part.getInputStream()) {
+			byte[] value = in.readNBytes(MAX_FIELD + 1);
+			if (value.length > MAX_FIELD) {
+				throw new InvalidInputException(part.getFieldName(), "This field is too long.");
+			}
+			return new String(value, StandardCharsets.UTF_8);
+		}
+	}
+
+	private static @Nullable Boolean bool(String field, @Nullable String value) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		return switch (value.strip().toLowerCase(java.util.Locale.ROOT)) {
+			case "true", "on", "yes", "1" -> true;
+			case "false", "off", "no", "0" -> false;
+			default -> throw new InvalidInputException(field, "Use true or false.");
+		};
+	}
+
+}

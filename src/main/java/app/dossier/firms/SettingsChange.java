@@ -1,0 +1,14 @@
+package app.dossier.firms;
+
+import org.jspecify.annotations.Nullable;
+
+/** Settings an administrator changes; null leaves a setting as it is. */
+public record SettingsChange(@Nullable String firmName, @Nullable String customersRootFolder,
+		@Nullable Boolean customerUploadsEnabled, @Nullable Boolean newDocumentsVisibleByDefault,
+		@Nullable Long maxFileSize, @Nullable Integer maxFilesPerUpload) {
+
+	public static SettingsChange name(String firmName) {
+		return new SettingsChange(firmName, null, null, null, null, null);
+	}
+
+}

@@ -1,0 +1,44 @@
+package app.dossier.shared;
+
+import java.text.Normalizer;
+
+import com.ibm.icu.text.Transliterator;
+
+/**
+ * Text folding with ICU: any script to plain ASCII, and the lower-case form that search
+ * compares, so "Zoë Müller" is found by "zoe muller" on every database.
+ */
+public final class Text {
+
+	// Transliterator instances are not documented as thread-safe, so each use locks.
+	private static final Transliterator TO_ASCII = Transliterator.getInstance("Any-Latin; Latin-ASCII");
+
+	private Text() {
+	}
+
+	/**
+	 * The closest plain-ASCII spelling: "Ærøskøbing" → "AEroskobing", "Москва" →
+	 * "Moskva".
+	 */
+	public static String ascii(String value) {
+		String nfc = Normalizer.normalize(value, Normalizer.Form.NFC);
+		synchronized (TO_ASCII) {
+			return TO_ASCII.transliterate(nfc);
+		}
+	}
+
+	/** The form names are stored and searched in: ASCII, lower case, single spaces. */
+	public static String searchable(String value) {
+		return ascii(value).toLowerCase(java.util.Locale.ROOT).replaceAll("\\s+", " ").strip();
+	}
+
+	/**
+	 * A LIKE pattern matching the value anywhere, with LIKE's own wildcards escaped
+	 * (escape character {@code \}).
+	 */
+	public static String containsPattern(String query) {
+		String folded = searchable(query).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+		return "%" + folded + "%";
+	}
+
+}
