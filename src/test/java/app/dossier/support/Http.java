@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -72,6 +73,80 @@ public final class Http {
 			.header("Cookie", cookie)
 			.header("X-XSRF-TOKEN", csrf)
 			.POST(HttpRequest.BodyPublishers.ofString(body)));
+	}
+
+	/** A GET whose body is kept as bytes; headers as name, value, name, value… */
+	public HttpResponse<byte[]> download(String path, String token, String... headers) {
+		HttpRequest.Builder builder = request(path, token).GET();
+		for (int i = 0; i + 1 < headers.length; i += 2) {
+			builder.header(headers[i], headers[i + 1]);
+		}
+		try {
+			return this.client.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	public Response delete(String path, String token) {
+		return send(request(path, token).DELETE());
+	}
+
+	public Response putJson(String path, String json, String token) {
+		return send(request(path, token).header("Content-Type", "application/json")
+			.PUT(HttpRequest.BodyPublishers.ofString(json)));
+	}
+
+	/**
+	 * A multipart/form-data POST: files as (field, file name, bytes), then plain fields.
+	 */
+	public Response postMultipart(String path, String token, List<FilePart> files, Map<String, String> fields) {
+		Multipart body = Multipart.of(files, fields);
+		return send(request(path, token).header("Content-Type", body.contentType())
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body.bytes())));
+	}
+
+	public record FilePart(String field, String fileName, byte[] content) {
+
+		public static FilePart file(String fileName, byte[] content) {
+			return new FilePart("file", fileName, content);
+		}
+
+	}
+
+	/** A multipart body built by hand, so tests can send names a browser never would. */
+	public record Multipart(String boundary, byte[] bytes) {
+
+		public static Multipart of(List<FilePart> files, Map<String, String> fields) {
+			String boundary = "----dossier" + UUID.randomUUID().toString().replace("-", "");
+			java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+			for (Map.Entry<String, String> field : fields.entrySet()) {
+				write(out, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey()
+						+ "\"\r\n\r\n" + field.getValue() + "\r\n");
+			}
+			for (FilePart file : files) {
+				write(out, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + file.field()
+						+ "\"; filename=\"" + file.fileName() + "\"\r\nContent-Type: application/octet-stream\r\n\r\n");
+				out.writeBytes(file.content());
+				write(out, "\r\n");
+			}
+			write(out, "--" + boundary + "--\r\n");
+			return new Multipart(boundary, out.toByteArray());
+		}
+
+		private static void write(java.io.ByteArrayOutputStream out, String text) {
+			out.writeBytes(text.getBytes(StandardCharsets.UTF_8));
+		}
+
+		public String contentType() {
+			return "multipart/form-data; boundary=" + this.boundary;
+		}
+
 	}
 
 	public Response send(HttpRequest.Builder builder) {
