@@ -3,6 +3,7 @@ package app.dossier.documents;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.InvalidPathException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -95,7 +96,7 @@ class Uploads {
 						throw new InvalidInputException("file", "Upload at most " + limits.maxFilesPerUpload()
 								+ " files at a time. Nothing was stored.");
 					}
-					String name = FileNames.displayName((part.getName() != null) ? part.getName() : "");
+					String name = FileNames.displayName(sentName(part));
 					if (name.isEmpty()) {
 						throw new InvalidInputException("file", "Every file needs a name. Nothing was stored.");
 					}
@@ -109,6 +110,19 @@ class Uploads {
 			throw new InvalidInputException(null, "The upload is not valid multipart/form-data. Nothing was stored.");
 		}
 		return fields;
+	}
+
+	/**
+	 * The file name as sent. FileUpload refuses names with a NUL character; those are
+	 * cleaned like any other invisible character instead.
+	 */
+	private static String sentName(FileItemInput part) {
+		try {
+			return (part.getName() != null) ? part.getName() : "";
+		}
+		catch (InvalidPathException ex) {
+			return ex.getInput();
+		}
 	}
 
 	private static String field(FileItemInput part) throws IOException {

@@ -52,7 +52,17 @@ public final class FileNames {
 		if (name.equals(".") || name.equals("..")) {
 			return "";
 		}
-		return truncate(name, MAX_DISPLAY_NAME);
+		return keepingExtension(name, MAX_DISPLAY_NAME);
+	}
+
+	/** Shortens an over-long name in its base, so "report….pdf" stays a PDF. */
+	private static String keepingExtension(String name, int max) {
+		if (name.length() <= max) {
+			return name;
+		}
+		int dot = name.lastIndexOf('.');
+		String extension = (dot > 0 && name.length() - dot <= MAX_EXTENSION + 1) ? name.substring(dot) : "";
+		return truncate(name.substring(0, name.length() - extension.length()), max - extension.length()) + extension;
 	}
 
 	/** The stored file name for a display name: readable, but safe everywhere. */

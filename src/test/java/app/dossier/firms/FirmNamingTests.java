@@ -17,8 +17,10 @@ class FirmNamingTests {
 	}
 
 	@Test
-	void slugsOfNamesWithoutLatinLettersFallBackAndLongOnesAreCut() {
-		assertThat(FirmNaming.slugOf("東京会計")).isEqualTo("firm");
+	void otherScriptsAreTransliteratedNamesWithoutLettersFallBackAndLongOnesAreCut() {
+		assertThat(FirmNaming.slugOf("東京会計")).isEqualTo("dong-jing-hui-ji");
+		assertThat(FirmNaming.slugOf("Москва")).isEqualTo("moskva");
+		assertThat(FirmNaming.slugOf("★ ★ ★")).isEqualTo("firm");
 		assertThat(FirmNaming.slugOf("../../etc/passwd")).isEqualTo("etc-passwd");
 		assertThat(FirmNaming.slugOf("a".repeat(300))).hasSize(60);
 	}

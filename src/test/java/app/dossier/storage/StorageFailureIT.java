@@ -1,0 +1,94 @@
+package app.dossier.storage;
+
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+import app.dossier.support.DossierIntegrationTest;
+import app.dossier.support.Firms;
+import app.dossier.support.Http;
+import app.dossier.support.Http.FilePart;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.TestPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A disk that fails part-way through writing any file larger than 100 KB. */
+@DossierIntegrationTest
+@TestPropertySource(properties = "dossier.test.context=failing-storage")
+class StorageFailureIT {
+
+	static final int FAIL_AFTER = 100 * 1024;
+
+	@LocalServerPort
+	int port;
+
+	@Value("${dossier.storage.root}")
+	Path storageRoot;
+
+	@Test
+	void aWriteFailureMidUploadAnswers503AndLeavesNoRowAndNoFile() throws IOException {
+		Http http = new Http(this.port);
+		Firms.TestFirm firm = Firms.create(http, "Failing");
+		String clientId = http
+			.postJson("/api/v1/clients", Http.json(Map.of("displayName", "Unlucky")), firm.adminToken())
+			.json()
+			.get("id")
+			.asString();
+
+		Http.Response failed = http.postMultipart("/api/v1/clients/" + clientId + "/documents", firm.adminToken(),
+				List.of(FilePart.file("fine.txt", new byte[1000]), FilePart.file("large.bin", new byte[300 * 1024])),
+				Map.of());
+
+		assertThat(failed.status()).isEqualTo(503);
+		assertThat(failed.contentType()).startsWith("application/problem+json");
+		assertThat(failed.json().get("detail").asString()).contains("nothing was kept");
+		assertThat(http.get("/api/v1/clients/" + clientId + "/documents", firm.adminToken()).json().get("items"))
+			.isEmpty();
+		try (Stream<Path> files = Files.walk(this.storageRoot)) {
+			assertThat(files.filter(Files::isRegularFile)).isEmpty();
+		}
+		Http.Response small = http.postMultipart("/api/v1/clients/" + clientId + "/documents", firm.adminToken(),
+				List.of(FilePart.file("fine.txt", new byte[1000])), Map.of());
+		assertThat(small.status()).isEqualTo(201);
+	}
+
+	@TestConfiguration
+	static class FailingDisk {
+
+		@Bean
+		@Primary
+		FileStorage failingStorage(StorageSettings settings) {
+			return new LocalDiskStorage(settings) {
+				@Override
+				protected OutputStream openForWrite(Path temp) throws IOException {
+					return new FilterOutputStream(super.openForWrite(temp)) {
+						private long written;
+
+						@Override
+						public void write(byte[] b, int off, int len) throws IOException {
+							this.written += len;
+							if (this.written > FAIL_AFTER) {
+								throw new IOException("No space left on device");
+							}
+							this.out.write(b, off, len);
+						}
+					};
+				}
+			};
+		}
+
+	}
+
+}
