@@ -43,4 +43,146 @@
       }
     });
   });
+
+  // Selects and checkboxes marked data-autosubmit submit their form on change (no inline script under the CSP).
+  document.addEventListener('change', function (event) {
+    if (event.target.matches('[data-autosubmit]') && event.target.form) {
+      event.target.form.requestSubmit();
+    }
+  });
+
+  // The Files tab uploader: each file is its own request with its own progress bar, so one
+  // failure (too large, storage down) never loses the others.
+  function formatSize(bytes) {
+    const units = ['bytes', 'KB', 'MB', 'GB', 'TB'];
+    let value = bytes;
+    let unit = 0;
+    while (value >= 1024 && unit < units.length - 1) {
+      value /= 1024;
+      unit++;
+    }
+    return (unit === 0 ? value : value.toFixed(value >= 100 ? 0 : 1)) + ' ' + units[unit];
+  }
+
+  function problemText(xhr) {
+    try {
+      const problem = JSON.parse(xhr.responseText);
+      if (problem.detail) {
+        return problem.detail;
+      }
+    } catch (ignored) {
+      // not JSON: fall through
+    }
+    return xhr.status === 0 ? 'The connection was lost. Try again.' : 'Upload failed (' + xhr.status + ').';
+  }
+
+  function uploadOne(form, file, item) {
+    return new Promise(function (resolve) {
+      const data = new FormData();
+      ['visibleToClient', 'showOnDashboard'].forEach(function (name) {
+        data.append(name, form.elements[name].checked ? 'true' : 'false');
+      });
+      ['documentDate', 'notes'].forEach(function (name) {
+        if (form.elements[name].value) {
+          data.append(name, form.elements[name].value);
+        }
+      });
+      data.append('file', file, file.name);
+      const xhr = new XMLHttpRequest();
+      const progress = item.querySelector('progress');
+      const state = item.querySelector('.state');
+      xhr.open('POST', form.dataset.url);
+      xhr.setRequestHeader('Accept', 'application/json');
+      const token = cookie('XSRF-TOKEN');
+      if (token) {
+        xhr.setRequestHeader('X-XSRF-TOKEN', token);
+      }
+      xhr.upload.addEventListener('progress', function (event) {
+        if (event.lengthComputable) {
+          progress.value = event.loaded / event.total;
+          state.textContent = Math.floor(100 * event.loaded / event.total) + '%';
+        }
+      });
+      xhr.addEventListener('loadend', function () {
+        const ok = xhr.status === 201;
+        progress.value = ok ? 1 : progress.value;
+        item.classList.add(ok ? 'done' : 'failed');
+        state.textContent = ok ? 'Uploaded' : problemText(xhr);
+        resolve(ok);
+      });
+      xhr.send(data);
+    });
+  }
+
+  function upload(form, files) {
+    const list = form.querySelector('[data-upload-list]');
+    const maxFiles = parseInt(form.dataset.maxFiles, 10);
+    const maxSize = parseInt(form.dataset.maxSize, 10);
+    list.replaceChildren();
+    if (files.length > maxFiles) {
+      const item = document.createElement('li');
+      item.className = 'failed';
+      item.innerHTML = '<span class="state"></span>';
+      item.querySelector('.state').textContent = 'Choose at most ' + maxFiles + ' files at a time.';
+      list.appendChild(item);
+      return;
+    }
+    const jobs = Array.from(files).map(function (file) {
+      const item = document.createElement('li');
+      item.innerHTML = '<span class="name"></span><span class="state"></span><progress max="1" value="0"></progress>';
+      item.querySelector('.name').textContent = file.name + ' (' + formatSize(file.size) + ')';
+      list.appendChild(item);
+      return { file: file, item: item };
+    });
+    let chain = Promise.resolve();
+    jobs.forEach(function (job) {
+      if (job.file.size > maxSize) {
+        job.item.classList.add('failed');
+        job.item.querySelector('.state').textContent = 'Larger than the limit of ' + form.dataset.maxSizeLabel + '.';
+        return;
+      }
+      chain = chain.then(function () { return uploadOne(form, job.file, job.item); });
+    });
+    chain.then(function () {
+      if (window.htmx) {
+        window.htmx.ajax('GET', window.location.href, { target: '#documents', select: '#documents', swap: 'outerHTML' });
+      }
+    });
+  }
+
+  document.addEventListener('change', function (event) {
+    if (event.target.matches('[data-upload-input]')) {
+      const form = event.target.closest('[data-upload]');
+      upload(form, event.target.files);
+      event.target.value = '';
+    }
+  });
+
+  document.addEventListener('submit', function (event) {
+    if (event.target.matches('[data-upload]')) {
+      event.preventDefault();
+    }
+  });
+
+  ['dragenter', 'dragover'].forEach(function (type) {
+    document.addEventListener(type, function (event) {
+      const target = event.target.closest && event.target.closest('[data-drop-target]');
+      if (target) {
+        event.preventDefault();
+        target.classList.add('dragging');
+      }
+    });
+  });
+  ['dragleave', 'drop'].forEach(function (type) {
+    document.addEventListener(type, function (event) {
+      const target = event.target.closest && event.target.closest('[data-drop-target]');
+      if (target) {
+        event.preventDefault();
+        target.classList.remove('dragging');
+        if (type === 'drop' && event.dataTransfer && event.dataTransfer.files.length) {
+          upload(target.closest('[data-upload]'), event.dataTransfer.files);
+        }
+      }
+    });
+  });
 })();

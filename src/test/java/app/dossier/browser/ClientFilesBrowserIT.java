@@ -1,0 +1,139 @@
+package app.dossier.browser;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.FilePayload;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import tools.jackson.databind.JsonNode;
+
+import app.dossier.support.DossierIntegrationTest;
+import app.dossier.support.Firms;
+import app.dossier.support.Http;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A staff member's daily path through a client's files, in a real browser. */
+@DossierIntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ClientFilesBrowserIT {
+
+	@LocalServerPort
+	int port;
+
+	private Playwright playwright;
+
+	private Browser browser;
+
+	@BeforeAll
+	void startBrowser() {
+		this.playwright = Browsers.playwright();
+		this.browser = Browsers.chromium(this.playwright);
+	}
+
+	@AfterAll
+	void stopBrowser() {
+		this.browser.close();
+		this.playwright.close();
+	}
+
+	@Test
+	void staffAddAClientUploadFilesToggleVisibilitySortSearchAndDownload() throws Exception {
+		String base = "http://localhost:" + this.port;
+		Http http = new Http(this.port);
+		Firms.TestFirm firm = Firms.create(http, "Browser Files");
+		byte[] alpha = "alpha contents".getBytes(StandardCharsets.UTF_8);
+		byte[] beta = "%PDF-1.4\nbeta".getBytes(StandardCharsets.US_ASCII);
+		byte[] gamma = new byte[300_000];
+		new java.util.Random(7).nextBytes(gamma);
+
+		try (BrowserContext context = this.browser
+			.newContext(new Browser.NewContextOptions().setAcceptDownloads(true))) {
+			Page page = context.newPage();
+			page.navigate(base + "/login");
+			page.getByLabel("Email").fill(firm.adminEmail());
+			page.getByLabel("Password").fill(Firms.PASSWORD);
+			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+
+			page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Main"))
+				.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Clients"))
+				.click();
+			assertThat(page).hasURL(base + "/clients");
+			page.getByLabel("Name").fill("Ørsted & Daughters");
+			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add client")).click();
+			assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+				.containsText("Ørsted & Daughters");
+
+			page.locator("[data-upload-input]")
+				.setInputFiles(new FilePayload[] { new FilePayload("alpha.txt", "text/plain", alpha),
+						new FilePayload("Beta report.pdf", "application/pdf", beta),
+						new FilePayload("gamma.bin", "application/octet-stream", gamma) });
+			assertThat(page.locator(".upload-list li.done")).hasCount(3);
+			Locator rows = page.locator("tr.document-row");
+			assertThat(rows).hasCount(3);
+			assertThat(rows.locator(".doc-name > a"))
+				.hasText(new String[] { "alpha.txt", "Beta report.pdf", "gamma.bin" });
+			page.screenshot(
+					new Page.ScreenshotOptions().setPath(Browsers.screenshot("client-files")).setFullPage(true));
+
+			Locator betaRow = rows.filter(new Locator.FilterOptions().setHasText("Beta report.pdf"));
+			betaRow.getByLabel("Visible to customer: Beta report.pdf").uncheck();
+			assertThat(page.locator("tr.document-row")
+				.filter(new Locator.FilterOptions().setHasText("Beta report.pdf"))
+				.getByLabel("Visible to customer: Beta report.pdf")).not().isChecked();
+			String clientId = page.url().replaceAll(".*/clients/([^/]+)/files.*", "$1");
+			JsonNode documents = http.get("/api/v1/clients/" + clientId + "/documents", firm.adminToken())
+				.json()
+				.get("items");
+			Map<String, Boolean> visible = new java.util.HashMap<>();
+			documents.forEach((d) -> visible.put(d.get("name").asString(), d.get("visibleToClient").asBoolean()));
+			assertThat(visible).containsEntry("Beta report.pdf", false)
+				.containsEntry("alpha.txt", true)
+				.containsEntry("gamma.bin", true);
+
+			page.locator("th a[data-sort=name]").click();
+			assertThat(page.locator("tr.document-row .doc-name > a"))
+				.hasText(new String[] { "gamma.bin", "Beta report.pdf", "alpha.txt" });
+			assertThat(page).hasURL(java.util.regex.Pattern.compile(".*sort=name&order=desc.*"));
+
+			page.getByLabel("Search documents").fill("BETA");
+			assertThat(page.locator("tr.document-row")).hasCount(1);
+			assertThat(page.locator("tr.document-row .doc-name > a")).hasText("Beta report.pdf");
+
+			Download download = page.waitForDownload(() -> page.locator("tr.document-row .doc-name > a").click());
+			assertThat(download.suggestedFilename()).isEqualTo("Beta report.pdf");
+			Path saved = download.path();
+			assertThat(Files.readAllBytes(saved)).isEqualTo(beta);
+
+			page.getByLabel("Search documents").fill("");
+			assertThat(page.locator("tr.document-row")).hasCount(3);
+			Download big = page.waitForDownload(() -> page.locator("tr.document-row .doc-name > a")
+				.filter(new Locator.FilterOptions().setHasText("gamma.bin"))
+				.click());
+			assertThat(Files.readAllBytes(big.path())).isEqualTo(gamma);
+
+			page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Activity").setExact(true)).click();
+			assertThat(page.locator("main")).containsText("document.visibility_changed");
+			assertThat(page.locator("main")).containsText("document.downloaded");
+
+			page.navigate(base + "/clients");
+			assertThat(page.locator("#client-list .badge-brand")).hasText("3");
+		}
+	}
+
+}
