@@ -135,15 +135,22 @@
       return { file: file, item: item };
     });
     let chain = Promise.resolve();
+    let uploaded = 0;
     jobs.forEach(function (job) {
       if (job.file.size > maxSize) {
         job.item.classList.add('failed');
         job.item.querySelector('.state').textContent = 'Larger than the limit of ' + form.dataset.maxSizeLabel + '.';
         return;
       }
-      chain = chain.then(function () { return uploadOne(form, job.file, job.item); });
+      chain = chain.then(function () {
+        return uploadOne(form, job.file, job.item).then(function (ok) { uploaded += ok ? 1 : 0; });
+      });
     });
     chain.then(function () {
+      const count = document.getElementById('document-count');
+      if (count) {
+        count.textContent = String(parseInt(count.textContent, 10) + uploaded);
+      }
       if (window.htmx) {
         window.htmx.ajax('GET', window.location.href, { target: '#documents', select: '#documents', swap: 'outerHTML' });
       }
