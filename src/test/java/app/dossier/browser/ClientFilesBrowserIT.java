@@ -86,6 +86,7 @@ class ClientFilesBrowserIT {
 			assertThat(page.locator(".upload-list li.done")).hasCount(3);
 			Locator rows = page.locator("tr.document-row");
 			assertThat(rows).hasCount(3);
+			assertThat(page.locator("#document-count")).hasText("3");
 			assertThat(rows.locator(".doc-name > a"))
 				.hasText(new String[] { "alpha.txt", "Beta report.pdf", "gamma.bin" });
 			page.screenshot(
