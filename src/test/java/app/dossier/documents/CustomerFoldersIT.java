@@ -120,10 +120,7 @@ class CustomerFoldersIT {
 	}
 
 	private static String upload(Http http, Firms.TestFirm firm, String clientId, String name) {
-		Http.Response response = http.postMultipart("/api/v1/clients/" + clientId + "/documents", firm.adminToken(),
-				List.of(FilePart.file(name, name.getBytes(StandardCharsets.UTF_8))), Map.of());
-		assertThat(response.status()).as(response.body()).isEqualTo(201);
-		return response.json().get("items").get(0).get("id").asString();
+		return DocumentsApiIT.upload(http, firm, clientId, name, name.getBytes(StandardCharsets.UTF_8));
 	}
 
 }

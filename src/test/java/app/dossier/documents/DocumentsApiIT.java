@@ -169,14 +169,7 @@ class DocumentsApiIT {
 		Http http = new Http(this.port);
 		Firms.TestFirm firm = Firms.create(http, "Metadata");
 		String clientId = client(http, firm, "Meta Co");
-		String id = http
-			.postMultipart("/api/v1/clients/" + clientId + "/documents", firm.adminToken(),
-					List.of(FilePart.file("draft.docx", "x".getBytes(StandardCharsets.UTF_8))), Map.of())
-			.json()
-			.get("items")
-			.get(0)
-			.get("id")
-			.asString();
+		String id = upload(http, firm, clientId, "draft.docx", "x".getBytes(StandardCharsets.UTF_8));
 		Http.Response changed = http.patchJson("/api/v1/documents/" + id,
 				"{\"name\":\"final.docx\",\"visibleToClient\":false,\"showOnDashboard\":true,"
 						+ "\"notes\":\"Signed\",\"documentDate\":\"2026-01-15\"}",
@@ -215,14 +208,7 @@ class DocumentsApiIT {
 		Firms.TestFirm mine = Firms.create(http, "MineDocs");
 		Firms.TestFirm theirs = Firms.create(http, "TheirDocs");
 		String theirClient = client(http, theirs, "Private");
-		String theirDoc = http
-			.postMultipart("/api/v1/clients/" + theirClient + "/documents", theirs.adminToken(),
-					List.of(FilePart.file("secret.txt", "secret".getBytes(StandardCharsets.UTF_8))), Map.of())
-			.json()
-			.get("items")
-			.get(0)
-			.get("id")
-			.asString();
+		String theirDoc = upload(http, theirs, theirClient, "secret.txt", "secret".getBytes(StandardCharsets.UTF_8));
 		String token = mine.adminToken();
 		assertThat(http.get("/api/v1/documents/" + theirDoc, token).status()).isEqualTo(404);
 		assertThat(http.download("/api/v1/documents/" + theirDoc + "/content", token).statusCode()).isEqualTo(404);
@@ -240,6 +226,14 @@ class DocumentsApiIT {
 				firm.adminToken());
 		assertThat(created.status()).as(created.body()).isEqualTo(201);
 		return created.json().get("id").asString();
+	}
+
+	/** Uploads one file and answers its document id. */
+	static String upload(Http http, Firms.TestFirm firm, String clientId, String name, byte[] content) {
+		Http.Response response = http.postMultipart("/api/v1/clients/" + clientId + "/documents", firm.adminToken(),
+				List.of(FilePart.file(name, content)), Map.of());
+		assertThat(response.status()).as(response.body()).isEqualTo(201);
+		return response.json().get("items").get(0).get("id").asString();
 	}
 
 	static List<String> names(Http.Response response) {
