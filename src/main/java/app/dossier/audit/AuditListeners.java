@@ -7,10 +7,12 @@ import app.dossier.clients.ClientCreated;
 import app.dossier.clients.ClientDeleted;
 import app.dossier.clients.ClientTeamChanged;
 import app.dossier.clients.ContactsChanged;
+import app.dossier.clients.PortalAccessChanged;
 import app.dossier.documents.DocumentChanged;
 import app.dossier.documents.DocumentDeleted;
 import app.dossier.documents.DocumentDownloaded;
 import app.dossier.documents.DocumentUploaded;
+import app.dossier.documents.FolderChanged;
 import app.dossier.firms.FirmCreated;
 import app.dossier.firms.FirmSettingsChanged;
 import app.dossier.identity.Actor;
@@ -22,6 +24,7 @@ import app.dossier.identity.StaffInvited;
 import app.dossier.identity.StaffJoined;
 import app.dossier.identity.StaffSignInFailed;
 import app.dossier.identity.StaffSignedIn;
+import app.dossier.sharing.SharesChanged;
 import app.dossier.storage.DataSizes;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -177,6 +180,32 @@ class AuditListeners {
 	void on(DocumentDeleted event) {
 		this.log.append(event.firmId(), event.clientId(), event.occurredAt(), "document.deleted", event.by(),
 				event.documentId(), event.name(), "SHA-256 " + event.sha256());
+	}
+
+	@ApplicationModuleListener
+	void on(FolderChanged event) {
+		String action = switch (event.change()) {
+			case CREATED -> "folder.created";
+			case RENAMED -> "folder.renamed";
+			case DELETED -> "folder.deleted";
+		};
+		this.log.append(event.firmId(), event.clientId(), event.occurredAt(), action, event.by(), event.folderId(),
+				event.name(), (event.oldName() != null) ? "was \"" + event.oldName() + "\"" : null);
+	}
+
+	@ApplicationModuleListener
+	void on(SharesChanged event) {
+		this.log.append(event.firmId(), event.clientId(), event.occurredAt(),
+				event.shared() ? "share.granted" : "share.removed", event.by(), event.shareId(), event.what(),
+				(event.shared() ? "with " : "from ") + event.contactEmail()
+						+ ((event.permission() != null) ? ", " + event.permission() : ""));
+	}
+
+	@ApplicationModuleListener
+	void on(PortalAccessChanged event) {
+		this.log.append(event.firmId(), event.clientId(), event.occurredAt(),
+				event.granted() ? "portal.access_granted" : "portal.access_revoked", event.by(), event.contactId(),
+				event.email(), null);
 	}
 
 	private static String change(String field, @Nullable String oldValue, @Nullable String newValue) {

@@ -128,6 +128,18 @@ class ClientApiController {
 		return ResponseEntity.noContent().build();
 	}
 
+	@PostMapping("/contacts/{id}/portal-access")
+	@Operation(summary = "Give a contact portal access and email them an invitation (again, if they had it)")
+	Contact grantPortalAccess(CurrentStaff caller, @PathVariable UUID id) {
+		return this.contacts.grantPortalAccess(caller, id);
+	}
+
+	@DeleteMapping("/contacts/{id}/portal-access")
+	@Operation(summary = "Revoke a contact's portal access; their open sessions end at their next request")
+	Contact revokePortalAccess(CurrentStaff caller, @PathVariable UUID id) {
+		return this.contacts.revokePortalAccess(caller, id);
+	}
+
 	private ClientJson json(Client client, long documents) {
 		return new ClientJson(client.id(), client.displayName(), this.clients.folderNameOf(client),
 				client.folderName() != null, client.email(), client.phone(), client.notes(), client.status(), documents,

@@ -2,6 +2,7 @@ package app.dossier.clients;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -60,10 +61,39 @@ class ContactStore {
 		this.jdbc.sql("delete from contact where firm_id = ? and id = ?").params(firmId, id).update();
 	}
 
+	void setPortalAccess(UUID firmId, UUID id, boolean access, Instant at) {
+		this.jdbc
+			.sql("update contact set portal_access = ?, portal_granted_at = ?, portal_sessions_after = ?"
+					+ " where firm_id = ? and id = ?")
+			.params(access, access ? Timestamps.utc(at) : null, Timestamps.utc(at), firmId, id)
+			.update();
+	}
+
+	void endPortalSessions(UUID firmId, UUID id, Instant at) {
+		this.jdbc.sql("update contact set portal_sessions_after = ? where firm_id = ? and id = ?")
+			.params(Timestamps.utc(at), firmId, id)
+			.update();
+	}
+
+	void signedIn(UUID id, Instant at) {
+		this.jdbc.sql("update contact set portal_last_sign_in_at = ? where id = ?")
+			.params(Timestamps.utc(at), id)
+			.update();
+	}
+
+	/** Across all firms: the portal's sign-in knows only an address. */
+	List<Contact> withPortalAccess(String email) {
+		return this.jdbc.sql("select * from contact where email = ? and portal_access = true order by created_at, id")
+			.param(email)
+			.query(ContactStore::map)
+			.list();
+	}
+
 	private static Contact map(ResultSet rs, int row) throws SQLException {
 		return new Contact(rs.getObject("id", UUID.class), rs.getObject("firm_id", UUID.class),
 				rs.getObject("client_id", UUID.class), rs.getString("name"), rs.getString("email"),
-				rs.getString("phone"), rs.getBoolean("sms_opt_in"), Timestamps.instant(rs, "created_at"));
+				rs.getString("phone"), rs.getBoolean("sms_opt_in"), Timestamps.instant(rs, "created_at"),
+				rs.getBoolean("portal_access"), Timestamps.nullableInstant(rs, "portal_sessions_after"));
 	}
 
 }

@@ -1,11 +1,13 @@
 package app.dossier.clients;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 import app.dossier.identity.CurrentStaff;
 import app.dossier.shared.ConflictException;
+import app.dossier.shared.EmailAddresses;
 import app.dossier.shared.InvalidInputException;
 import app.dossier.shared.NotFoundException;
 import org.springframework.context.ApplicationEventPublisher;
@@ -47,7 +49,7 @@ public class Contacts {
 		this.clients.get(by.firmId(), clientId);
 		Contact contact = valid(new Contact(UUID.randomUUID(), by.firmId(), clientId, required(details.name()),
 				required(details.email()), details.phone(), Boolean.TRUE.equals(details.smsOptIn()),
-				this.clock.instant()));
+				this.clock.instant(), false, null));
 		this.store.insert(contact);
 		published(by, contact, ContactsChanged.Change.ADDED);
 		return contact;
@@ -56,11 +58,10 @@ public class Contacts {
 	@Transactional
 	public Contact change(CurrentStaff by, UUID contactId, ContactDetails change) {
 		Contact old = get(by.firmId(), contactId);
-		Contact updated = valid(new Contact(old.id(), old.firmId(), old.clientId(),
-				(change.name() != null) ? change.name() : old.name(),
+		Contact updated = valid(old.withDetails((change.name() != null) ? change.name() : old.name(),
 				(change.email() != null) ? change.email() : old.email(),
 				(change.phone() != null) ? change.phone() : old.phone(),
-				(change.smsOptIn() != null) ? change.smsOptIn() : old.smsOptIn(), old.createdAt()));
+				(change.smsOptIn() != null) ? change.smsOptIn() : old.smsOptIn()));
 		if (!updated.equals(old)) {
 			this.store.update(updated);
 			published(by, updated, ContactsChanged.Change.CHANGED);
@@ -87,8 +88,53 @@ public class Contacts {
 		if (this.store.emailTaken(contact.clientId(), email, contact.id())) {
 			throw new ConflictException("This client already has a contact with that email address.");
 		}
-		return new Contact(contact.id(), contact.firmId(), contact.clientId(), Checks.name("name", contact.name(), 200),
-				email, phone, contact.smsOptIn(), contact.createdAt());
+		return contact.withDetails(Checks.name("name", contact.name(), 200), email, phone, contact.smsOptIn());
+	}
+
+	/**
+	 * Lets the contact sign in to the portal (the portal module sends the invitation on
+	 * {@link PortalAccessChanged}). Granting again re-sends it.
+	 */
+	@Transactional
+	public Contact grantPortalAccess(CurrentStaff by, UUID contactId) {
+		Contact contact = get(by.firmId(), contactId);
+		Instant now = this.clock.instant();
+		if (!contact.portalAccess()) {
+			this.store.setPortalAccess(by.firmId(), contactId, true, now);
+		}
+		this.events.publishEvent(new PortalAccessChanged(contact.firmId(), contact.clientId(), contactId,
+				contact.email(), contact.name(), true, by.actor(), now));
+		return get(by.firmId(), contactId);
+	}
+
+	/** Ends the contact's portal access, including sessions open right now. */
+	@Transactional
+	public Contact revokePortalAccess(CurrentStaff by, UUID contactId) {
+		Contact contact = get(by.firmId(), contactId);
+		Instant now = this.clock.instant();
+		this.store.setPortalAccess(by.firmId(), contactId, false, now);
+		if (contact.portalAccess()) {
+			this.events.publishEvent(new PortalAccessChanged(contact.firmId(), contact.clientId(), contactId,
+					contact.email(), contact.name(), false, by.actor(), now));
+		}
+		return get(by.firmId(), contactId);
+	}
+
+	/** Every contact, in any firm, who may sign in to the portal with this address. */
+	@Transactional(readOnly = true)
+	public List<Contact> withPortalAccess(String email) {
+		return this.store.withPortalAccess(EmailAddresses.normalize(email));
+	}
+
+	/** "Sign out everywhere": sessions that began before now are refused from now on. */
+	@Transactional
+	public void endPortalSessions(UUID firmId, UUID contactId) {
+		this.store.endPortalSessions(firmId, contactId, this.clock.instant());
+	}
+
+	@Transactional
+	public void recordPortalSignIn(UUID contactId) {
+		this.store.signedIn(contactId, this.clock.instant());
 	}
 
 	private static String required(@org.jspecify.annotations.Nullable String value) {

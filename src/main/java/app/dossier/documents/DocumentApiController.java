@@ -78,7 +78,7 @@ class DocumentApiController {
 	@Operation(summary = "Rename a document or change its notes, date, visibility or dashboard flag")
 	DocumentJson change(CurrentStaff caller, @PathVariable UUID id, @Validated @RequestBody Change body) {
 		return DocumentJson.of(this.documents.change(caller, id, new DocumentChange(body.name(), body.notes(),
-				body.documentDate(), body.visibleToClient(), body.showOnDashboard())));
+				body.documentDate(), body.visibleToClient(), body.showOnDashboard(), body.folderId())));
 	}
 
 	@DeleteMapping("/documents/{id}")
@@ -95,7 +95,7 @@ class DocumentApiController {
 
 	record Change(@Nullable @Size(max = 255) String name, @Nullable @Size(max = 4000) String notes,
 			@Nullable @Size(max = 40) String documentDate, @Nullable Boolean visibleToClient,
-			@Nullable Boolean showOnDashboard) {
+			@Nullable Boolean showOnDashboard, @Nullable @Size(max = 40) String folderId) {
 	}
 
 }

@@ -10,28 +10,29 @@ import org.jspecify.annotations.Nullable;
 
 /** A document as the API shows it; every field is present, null when unset. */
 @JsonInclude(JsonInclude.Include.ALWAYS)
-record DocumentJson(UUID id, UUID clientId, String name, long size, String sha256, String contentType,
+public record DocumentJson(UUID id, UUID clientId, String name, long size, String sha256, String contentType,
 		boolean visibleToClient, boolean showOnDashboard, @Nullable String notes, @Nullable LocalDate documentDate,
-		DocumentSource source, UploadedBy uploadedBy, Instant createdAt, Instant lastActivityAt) {
+		DocumentSource source, UploadedBy uploadedBy, Instant createdAt, Instant lastActivityAt,
+		@Nullable UUID folderId, int version) {
 
-	static DocumentJson of(Document d) {
+	public static DocumentJson of(Document d) {
 		UploadedBy by = (d.uploadedByContact() != null)
 				? new UploadedBy("CONTACT", d.uploadedByContact(), d.uploadedByLabel()) : new UploadedBy(
 						(d.uploadedByStaff() != null) ? "STAFF" : "SYSTEM", d.uploadedByStaff(), d.uploadedByLabel());
 		return new DocumentJson(d.id(), d.clientId(), d.name(), d.size(), d.sha256(), d.contentType(),
 				d.visibleToClient(), d.showOnDashboard(), d.notes(), d.documentDate(), d.source(), by, d.createdAt(),
-				d.lastActivityAt());
+				d.lastActivityAt(), d.folderId(), d.version());
 	}
 
-	static Items of(List<Document> documents) {
+	public static Items of(List<Document> documents) {
 		return new Items(documents.stream().map(DocumentJson::of).toList());
 	}
 
 	/** Who added the document: kind STAFF or CONTACT with their id, or SYSTEM. */
-	record UploadedBy(String kind, @Nullable UUID id, String name) {
+	public record UploadedBy(String kind, @Nullable UUID id, String name) {
 	}
 
-	record Items(List<DocumentJson> items) {
+	public record Items(List<DocumentJson> items) {
 	}
 
 }

@@ -32,22 +32,24 @@ class DocumentStore {
 		this.jdbc
 			.sql("insert into document (id, firm_id, client_id, name, search_name, storage_key, size, sha256,"
 					+ " content_type, visible_to_client, show_on_dashboard, notes, document_date, source,"
-					+ " uploaded_by_staff, uploaded_by_contact, uploaded_by_label, created_at, last_activity_at)"
-					+ " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+					+ " uploaded_by_staff, uploaded_by_contact, uploaded_by_label, created_at, last_activity_at,"
+					+ " folder_id, version) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(d.id(), d.firmId(), d.clientId(), d.name(), Text.searchable(d.name()), d.storageKey(), d.size(),
 					d.sha256(), d.contentType(), d.visibleToClient(), d.showOnDashboard(), d.notes(),
 					date(d.documentDate()), d.source().name(), d.uploadedByStaff(), d.uploadedByContact(),
-					d.uploadedByLabel(), Timestamps.utc(d.createdAt()), Timestamps.utc(d.lastActivityAt()))
+					d.uploadedByLabel(), Timestamps.utc(d.createdAt()), Timestamps.utc(d.lastActivityAt()),
+					d.folderId(), d.version())
 			.update();
 	}
 
 	void update(Document d) {
 		this.jdbc
 			.sql("update document set name = ?, search_name = ?, storage_key = ?, visible_to_client = ?,"
-					+ " show_on_dashboard = ?, notes = ?, document_date = ?, last_activity_at = ?"
-					+ " where firm_id = ? and id = ?")
+					+ " show_on_dashboard = ?, notes = ?, document_date = ?, last_activity_at = ?, folder_id = ?,"
+					+ " size = ?, sha256 = ?, content_type = ?, version = ? where firm_id = ? and id = ?")
 			.params(d.name(), Text.searchable(d.name()), d.storageKey(), d.visibleToClient(), d.showOnDashboard(),
-					d.notes(), date(d.documentDate()), Timestamps.utc(d.lastActivityAt()), d.firmId(), d.id())
+					d.notes(), date(d.documentDate()), Timestamps.utc(d.lastActivityAt()), d.folderId(), d.size(),
+					d.sha256(), d.contentType(), d.version(), d.firmId(), d.id())
 			.update();
 	}
 
@@ -108,7 +110,8 @@ class DocumentStore {
 				(date != null) ? date.toLocalDate() : null, DocumentSource.valueOf(rs.getString("source")),
 				rs.getObject("uploaded_by_staff", UUID.class), rs.getObject("uploaded_by_contact", UUID.class),
 				rs.getString("uploaded_by_label"), Timestamps.instant(rs, "created_at"),
-				Timestamps.instant(rs, "last_activity_at"));
+				Timestamps.instant(rs, "last_activity_at"), rs.getObject("folder_id", UUID.class),
+				rs.getInt("version"));
 	}
 
 }

@@ -36,6 +36,8 @@ public class Documents {
 
 	private final DocumentStore store;
 
+	private final FolderStore folders;
+
 	private final FileStorage storage;
 
 	private final Clients clients;
@@ -50,9 +52,10 @@ public class Documents {
 
 	private final TransactionTemplate readOnly;
 
-	Documents(DocumentStore store, FileStorage storage, Clients clients, Firms firms, ApplicationEventPublisher events,
-			Clock clock, PlatformTransactionManager transactions) {
+	Documents(DocumentStore store, FolderStore folders, FileStorage storage, Clients clients, Firms firms,
+			ApplicationEventPublisher events, Clock clock, PlatformTransactionManager transactions) {
 		this.store = store;
+		this.folders = folders;
 		this.storage = storage;
 		this.clients = clients;
 		this.firms = firms;
@@ -67,6 +70,16 @@ public class Documents {
 	public List<Document> list(UUID firmId, UUID clientId, DocumentSort sort, @Nullable String text) {
 		this.clients.folderOf(firmId, clientId);
 		return Objects.requireNonNull(this.readOnly.execute((status) -> this.store.list(firmId, clientId, sort, text)));
+	}
+
+	public java.util.Optional<Document> find(UUID firmId, UUID documentId) {
+		return Objects.requireNonNull(this.readOnly.execute((status) -> this.store.find(firmId, documentId)));
+	}
+
+	/** All of a client's documents, by name, without touching its folder. */
+	public List<Document> all(UUID firmId, UUID clientId) {
+		return Objects.requireNonNull(
+				this.readOnly.execute((status) -> this.store.list(firmId, clientId, DocumentSort.DEFAULT, null)));
 	}
 
 	/**
@@ -85,6 +98,9 @@ public class Documents {
 			UploadOptions options) {
 		List<String> committed = new ArrayList<>();
 		try {
+			if (options.folderId() != null) {
+				folderOf(firmId, clientId, options.folderId(), "folderId");
+			}
 			ClientFolder folder = this.clients.folderOf(firmId, clientId);
 			boolean visible = (options.visibleToClient() != null) ? options.visibleToClient()
 					: this.firms.settings(firmId).newDocumentsVisibleByDefault();
@@ -99,7 +115,7 @@ public class Documents {
 							file.staged().size(), file.staged().sha256(),
 							ContentTypes.detect(file.staged().head(), file.displayName()), visible,
 							options.showOnDashboard(), options.notes(), options.documentDate(), by.source(),
-							by.staffId(), by.contactId(), by.label(), now, now);
+							by.staffId(), by.contactId(), by.label(), now, now, options.folderId(), 1);
 					this.store.insert(document);
 					added.add(document);
 					this.events.publishEvent(new DocumentUploaded(firmId, clientId, document.id(), document.name(),
@@ -152,7 +168,12 @@ public class Documents {
 		if (renamed) {
 			key = this.storage.rename(old.storageKey(), FileNames.fileName(name));
 		}
-		Document updated = old.with(name, key, visible, dashboard, notes, date, now);
+		UUID folder = old.folderId();
+		if (change.folderId() != null) {
+			folder = change.folderId().isBlank() ? null
+					: folderOf(old.firmId(), old.clientId(), uuid("folderId", change.folderId()), "folderId").id();
+		}
+		Document updated = old.with(name, key, visible, dashboard, notes, date, folder, now);
 		try {
 			this.transaction.executeWithoutResult((status) -> {
 				this.store.update(updated);
@@ -164,6 +185,7 @@ public class Documents {
 						String.valueOf(updated.visibleToClient()));
 				changed(by, updated, "showOnDashboard", String.valueOf(old.showOnDashboard()),
 						String.valueOf(updated.showOnDashboard()));
+				changed(by, updated, "folder", folderName(old), folderName(updated));
 			});
 		}
 		catch (RuntimeException ex) {
@@ -219,6 +241,27 @@ public class Documents {
 		}
 		catch (DateTimeParseException ex) {
 			throw new InvalidInputException("documentDate", "Use a date in the form 2026-03-31.");
+		}
+	}
+
+	private @Nullable String folderName(Document document) {
+		return (document.folderId() != null)
+				? this.folders.find(document.firmId(), document.folderId()).map(Folder::name).orElse(null) : null;
+	}
+
+	/** A folder of this client; another client's or firm's folder is invalid input. */
+	private Folder folderOf(UUID firmId, UUID clientId, UUID folderId, String field) {
+		return this.folders.find(firmId, folderId)
+			.filter((folder) -> folder.clientId().equals(clientId))
+			.orElseThrow(() -> new InvalidInputException(field, "There is no such folder in this client's files."));
+	}
+
+	static UUID uuid(String field, String value) {
+		try {
+			return UUID.fromString(value.strip());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidInputException(field, "This is not a valid id.");
 		}
 	}
 

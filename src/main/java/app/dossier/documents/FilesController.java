@@ -66,11 +66,12 @@ class FilesController {
 	String save(CurrentStaff caller, @PathVariable UUID id, @RequestParam String name,
 			@RequestParam(defaultValue = "") String notes, @RequestParam(defaultValue = "") String documentDate,
 			@RequestParam(defaultValue = "false") boolean visibleToClient,
-			@RequestParam(defaultValue = "false") boolean showOnDashboard, RedirectAttributes redirect) {
+			@RequestParam(defaultValue = "false") boolean showOnDashboard,
+			@RequestParam(required = false) @Nullable String folderId, RedirectAttributes redirect) {
 		Document document = this.documents.get(caller.firmId(), id);
 		try {
 			this.documents.change(caller, id,
-					new DocumentChange(name, notes, documentDate, visibleToClient, showOnDashboard));
+					new DocumentChange(name, notes, documentDate, visibleToClient, showOnDashboard, folderId));
 			redirect.addFlashAttribute("notice", "Saved " + name.strip() + ".");
 		}
 		catch (InvalidInputException ex) {
@@ -84,8 +85,8 @@ class FilesController {
 	String flags(CurrentStaff caller, @PathVariable UUID id, @RequestParam String field,
 			@RequestParam(defaultValue = "false") boolean on, Model model) {
 		DocumentChange change = switch (field) {
-			case "visibleToClient" -> new DocumentChange(null, null, null, on, null);
-			case "showOnDashboard" -> new DocumentChange(null, null, null, null, on);
+			case "visibleToClient" -> DocumentChange.flags(on, null);
+			case "showOnDashboard" -> DocumentChange.flags(null, on);
 			default -> throw new InvalidInputException("field", "Unknown switch.");
 		};
 		Document document = this.documents.change(caller, id, change);

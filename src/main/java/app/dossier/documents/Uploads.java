@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -35,7 +36,7 @@ import org.springframework.web.HttpMediaTypeNotSupportedException;
  * {@code showOnDashboard}) may come before or after the files.
  */
 @Component
-class Uploads {
+public class Uploads {
 
 	private static final int MAX_FIELD = 8 * 1024;
 
@@ -54,7 +55,18 @@ class Uploads {
 		this.firms = firms;
 	}
 
+	/** A staff upload: every option may be given as a form field. */
 	List<Document> receive(Uploader by, UUID firmId, UUID clientId, HttpServletRequest request)
+			throws IOException, HttpMediaTypeNotSupportedException {
+		return receive(by, firmId, clientId, request, Uploads::staffOptions);
+	}
+
+	/**
+	 * Receives the files, then turns the form fields into the upload's options (which may
+	 * refuse them); whatever fails, nothing received is kept.
+	 */
+	public List<Document> receive(Uploader by, UUID firmId, UUID clientId, HttpServletRequest request,
+			Function<Map<String, String>, UploadOptions> options)
 			throws IOException, HttpMediaTypeNotSupportedException {
 		this.clients.get(firmId, clientId);
 		if (!JakartaServletFileUpload.isMultipartContent(request)) {
@@ -68,10 +80,7 @@ class Uploads {
 			if (files.isEmpty()) {
 				throw new InvalidInputException("file", "Choose at least one file to upload (form field \"file\").");
 			}
-			UploadOptions options = new UploadOptions(Documents.notes(fields.get("notes")),
-					Documents.date(fields.get("documentDate")), bool("visibleToClient", fields.get("visibleToClient")),
-					Boolean.TRUE.equals(bool("showOnDashboard", fields.get("showOnDashboard"))));
-			return this.documents.add(by, firmId, clientId, files, options);
+			return this.documents.add(by, firmId, clientId, files, options.apply(fields));
 		}
 		catch (IOException | RuntimeException ex) {
 			files.forEach((file) -> this.storage.discard(file.staged()));
@@ -133,6 +142,14 @@ class Uploads {
 			}
 			return new String(value, StandardCharsets.UTF_8);
 		}
+	}
+
+	static UploadOptions staffOptions(Map<String, String> fields) {
+		String folder = fields.get("folderId");
+		return new UploadOptions(Documents.notes(fields.get("notes")), Documents.date(fields.get("documentDate")),
+				bool("visibleToClient", fields.get("visibleToClient")),
+				Boolean.TRUE.equals(bool("showOnDashboard", fields.get("showOnDashboard"))),
+				(folder == null || folder.isBlank()) ? null : Documents.uuid("folderId", folder));
 	}
 
 	private static @Nullable Boolean bool(String field, @Nullable String value) {
