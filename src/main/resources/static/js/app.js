@@ -79,19 +79,23 @@
   function uploadOne(form, file, item) {
     return new Promise(function (resolve) {
       const data = new FormData();
-      ['visibleToClient', 'showOnDashboard'].forEach(function (name) {
-        data.append(name, form.elements[name].checked ? 'true' : 'false');
-      });
-      ['documentDate', 'notes'].forEach(function (name) {
-        if (form.elements[name].value) {
-          data.append(name, form.elements[name].value);
+      // Every option in the form goes along; a checkbox says true or false outright.
+      Array.from(form.elements).forEach(function (field) {
+        if (!field.name || field.type === 'file' || field.name === '_csrf' || field.disabled) {
+          return;
+        }
+        if (field.type === 'checkbox') {
+          data.append(field.name, field.checked ? 'true' : 'false');
+        } else if (field.value) {
+          data.append(field.name, field.value);
         }
       });
       data.append('file', file, file.name);
       const xhr = new XMLHttpRequest();
       const progress = item.querySelector('progress');
       const state = item.querySelector('.state');
-      xhr.open('POST', form.dataset.url);
+      const folder = form.querySelector('[data-upload-folder]');
+      xhr.open('POST', form.dataset.url + (folder ? '?folder=' + encodeURIComponent(folder.value) : ''));
       xhr.setRequestHeader('Accept', 'application/json');
       const token = cookie('XSRF-TOKEN');
       if (token) {
@@ -108,7 +112,7 @@
         progress.value = ok ? 1 : progress.value;
         item.classList.add(ok ? 'done' : 'failed');
         state.textContent = ok ? 'Uploaded' : problemText(xhr);
-        resolve(ok);
+        resolve(ok ? file.name : null);
       });
       xhr.send(data);
     });
@@ -135,7 +139,7 @@
       return { file: file, item: item };
     });
     let chain = Promise.resolve();
-    let uploaded = 0;
+    const received = [];
     jobs.forEach(function (job) {
       if (job.file.size > maxSize) {
         job.item.classList.add('failed');
@@ -143,13 +147,23 @@
         return;
       }
       chain = chain.then(function () {
-        return uploadOne(form, job.file, job.item).then(function (ok) { uploaded += ok ? 1 : 0; });
+        return uploadOne(form, job.file, job.item).then(function (name) {
+          if (name) {
+            received.push(name);
+          }
+        });
       });
     });
     chain.then(function () {
       const count = document.getElementById('document-count');
       if (count) {
-        count.textContent = String(parseInt(count.textContent, 10) + uploaded);
+        count.textContent = String(parseInt(count.textContent, 10) + received.length);
+      }
+      const done = form.querySelector('[data-upload-done]');
+      if (done && received.length) {
+        done.textContent = 'We received ' + received.length + (received.length === 1 ? ' file: ' : ' files: ') +
+          received.join(', ') + '.';
+        done.hidden = false;
       }
       if (window.htmx) {
         window.htmx.ajax('GET', window.location.href, { target: '#documents', select: '#documents', swap: 'outerHTML' });

@@ -12,12 +12,12 @@ import org.springframework.http.ResponseEntity;
  * A document as an HTTP download. Spring MVC streams the resource and answers
  * {@code Range} and {@code If-None-Match} itself; this sets the headers it cannot know.
  */
-final class Downloads {
+public final class Downloads {
 
 	private Downloads() {
 	}
 
-	static ResponseEntity<Resource> of(Documents.Download download) {
+	public static ResponseEntity<Resource> of(Documents.Download download) {
 		Document document = download.document();
 		return ResponseEntity.ok()
 			.header(HttpHeaders.CONTENT_DISPOSITION, contentDisposition(document.name()))
@@ -32,7 +32,7 @@ final class Downloads {
 	 * in {@code filename*}, percent-encoded, so no character of the name can end the
 	 * header or add another.
 	 */
-	static String contentDisposition(String name) {
+	public static String contentDisposition(String name) {
 		String fallback = app.dossier.shared.Text.ascii(name).replaceAll("[^\\x20-\\x7e]|[\"\\\\%;]", "_");
 		return "attachment; filename=\"" + fallback + "\"; filename*=UTF-8''" + percentEncode(name);
 	}

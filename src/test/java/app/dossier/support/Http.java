@@ -111,6 +111,21 @@ public final class Http {
 			.POST(HttpRequest.BodyPublishers.ofByteArray(body.bytes())));
 	}
 
+	/** A browser-like multipart POST with a session and a valid CSRF token pair. */
+	public Response postMultipartForm(String path, String cookies, List<FilePart> files, Map<String, String> fields) {
+		Multipart body = Multipart.of(files, fields);
+		String csrf = UUID.randomUUID().toString();
+		return send(request(path, null).header("Content-Type", body.contentType())
+			.header("Cookie", "XSRF-TOKEN=" + csrf + "; " + cookies)
+			.header("X-XSRF-TOKEN", csrf)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body.bytes())));
+	}
+
+	/** A GET with the given cookies, as a signed-in browser sends it. */
+	public Response getWithCookies(String path, String cookies) {
+		return send(request(path, null).header("Cookie", cookies).GET());
+	}
+
 	public record FilePart(String field, String fileName, byte[] content) {
 
 		public static FilePart file(String fileName, byte[] content) {

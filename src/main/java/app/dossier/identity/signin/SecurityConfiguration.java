@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
+import app.dossier.identity.WebSecurityDefaults;
 import app.dossier.identity.staff.StaffMembers;
 import app.dossier.identity.tokens.TokenService;
 import org.springframework.beans.factory.annotation.Value;
@@ -27,7 +28,6 @@ import org.springframework.security.oauth2.server.resource.introspection.OpaqueT
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
-import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
  * Two separate chains: the API accepts bearer tokens only (no cookies, so no CSRF to
@@ -37,13 +37,6 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
 class SecurityConfiguration {
-
-	/**
-	 * No inline script or style anywhere: everything the pages run is served from here.
-	 */
-	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self';"
-			+ " img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none';"
-			+ " form-action 'self'; frame-ancestors 'none'";
 
 	static final String[] PUBLIC_PAGES = { "/login", "/setup", "/invitations/**", "/css/**", "/js/**", "/img/**",
 			"/webjars/**", "/favicon.ico", "/favicon.svg", "/error", "/v3/api-docs", "/v3/api-docs/**",
@@ -102,8 +95,7 @@ class SecurityConfiguration {
 	@Order(Ordered.LOWEST_PRECEDENCE)
 	SecurityFilterChain webChain(HttpSecurity http, StaffMembers members,
 			@Value("${server.servlet.session.cookie.secure:true}") boolean secureCookies) throws Exception {
-		CookieCsrfTokenRepository csrfTokens = CookieCsrfTokenRepository.withHttpOnlyFalse();
-		csrfTokens.setCookieCustomizer((cookie) -> cookie.secure(secureCookies).sameSite("Lax"));
+		CookieCsrfTokenRepository csrfTokens = WebSecurityDefaults.csrfTokens(secureCookies);
 		http.authorizeHttpRequests(
 				(requests) -> requests.requestMatchers(PUBLIC_PAGES).permitAll().anyRequest().authenticated())
 			.formLogin((form) -> form.loginPage("/login").failureUrl("/login?error").defaultSuccessUrl("/", false))
@@ -118,11 +110,7 @@ class SecurityConfiguration {
 	}
 
 	static void headers(HeadersConfigurer<HttpSecurity> headers) {
-		headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-			.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.NO_REFERRER))
-			.frameOptions((frames) -> frames.deny())
-			.permissionsPolicyHeader(
-					(permissions) -> permissions.policy("camera=(self), microphone=(), geolocation=()"));
+		WebSecurityDefaults.headers(headers);
 	}
 
 }

@@ -1,0 +1,39 @@
+package app.dossier.identity;
+
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+
+/**
+ * What every browser-facing security chain shares (staff pages and the portal): the
+ * response headers and the cookie that carries the CSRF token.
+ */
+public final class WebSecurityDefaults {
+
+	/**
+	 * No inline script or style anywhere: everything the pages run is served from here.
+	 */
+	public static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self';"
+			+ " img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none';"
+			+ " form-action 'self'; frame-ancestors 'none'";
+
+	private WebSecurityDefaults() {
+	}
+
+	public static void headers(HeadersConfigurer<HttpSecurity> headers) {
+		headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+			.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.NO_REFERRER))
+			.frameOptions((frames) -> frames.deny())
+			.permissionsPolicyHeader(
+					(permissions) -> permissions.policy("camera=(self), microphone=(), geolocation=()"));
+	}
+
+	/** Readable by the page's script, which sends it back as {@code X-XSRF-TOKEN}. */
+	public static CookieCsrfTokenRepository csrfTokens(boolean secureCookies) {
+		CookieCsrfTokenRepository tokens = CookieCsrfTokenRepository.withHttpOnlyFalse();
+		tokens.setCookieCustomizer((cookie) -> cookie.secure(secureCookies).sameSite("Lax"));
+		return tokens;
+	}
+
+}

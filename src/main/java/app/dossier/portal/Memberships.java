@@ -1,0 +1,50 @@
+package app.dossier.portal;
+
+import java.time.Instant;
+import java.util.List;
+
+import app.dossier.clients.Clients;
+import app.dossier.clients.Contact;
+import app.dossier.clients.Contacts;
+import app.dossier.firms.Firms;
+import org.springframework.stereotype.Component;
+
+/** Which clients an email address may act for in the portal, now. */
+@Component
+class Memberships {
+
+	private final Contacts contacts;
+
+	private final Clients clients;
+
+	private final Firms firms;
+
+	Memberships(Contacts contacts, Clients clients, Firms firms) {
+		this.contacts = contacts;
+		this.clients = clients;
+		this.firms = firms;
+	}
+
+	/**
+	 * For a session that began at {@code since}: access revoked or ended after that does
+	 * not count.
+	 */
+	List<Membership> of(String email, Instant since) {
+		return this.contacts.withPortalAccess(email)
+			.stream()
+			.filter((contact) -> contact.portalSessionsAfter() == null || !contact.portalSessionsAfter().isAfter(since))
+			.map(this::membership)
+			.toList();
+	}
+
+	List<Contact> contacts(String email) {
+		return this.contacts.withPortalAccess(email);
+	}
+
+	private Membership membership(Contact contact) {
+		return new Membership(contact.id(), contact.firmId(), contact.clientId(), contact.name(),
+				this.clients.get(contact.firmId(), contact.clientId()).displayName(),
+				this.firms.get(contact.firmId()).name());
+	}
+
+}

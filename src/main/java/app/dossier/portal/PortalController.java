@@ -1,0 +1,245 @@
+package app.dossier.portal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.zip.Deflater;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.jspecify.annotations.Nullable;
+
+import app.dossier.documents.Document;
+import app.dossier.documents.Documents;
+import app.dossier.documents.Downloads;
+import app.dossier.documents.Folder;
+import app.dossier.documents.Folders;
+import app.dossier.documents.UploadOptions;
+import app.dossier.documents.Uploads;
+import app.dossier.shared.ForbiddenException;
+import app.dossier.shared.InvalidInputException;
+import app.dossier.shared.NotFoundException;
+import app.dossier.shared.Text;
+import app.dossier.sharing.SharedFiles;
+import app.dossier.sharing.Sharing;
+import org.springframework.core.io.Resource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+/** The portal a contact sees: dashboard, files, downloads and uploads. */
+@Controller
+class PortalController {
+
+	private static final int RECENT = 8;
+
+	private final Sharing sharing;
+
+	private final Documents documents;
+
+	private final Folders folders;
+
+	private final Uploads uploads;
+
+	PortalController(Sharing sharing, Documents documents, Folders folders, Uploads uploads) {
+		this.sharing = sharing;
+		this.documents = documents;
+		this.folders = folders;
+		this.uploads = uploads;
+	}
+
+	@GetMapping("/portal")
+	String dashboard(CurrentContact contact, Model model) {
+		SharedFiles files = this.sharing.seenBy(contact.firmId(), contact.contactId());
+		model.addAttribute("contact", contact);
+		model.addAttribute("files", files);
+		model.addAttribute("pinned", files.documents().stream().filter(Document::showOnDashboard).toList());
+		model.addAttribute("recent",
+				files.documents()
+					.stream()
+					.sorted(Comparator.comparing(Document::createdAt).reversed())
+					.limit(RECENT)
+					.toList());
+		model.addAttribute("uploadFolders", uploadFolders(files));
+		return "portal/dashboard";
+	}
+
+	@GetMapping("/portal/files")
+	String files(CurrentContact contact, @RequestParam(required = false) @Nullable UUID folder,
+			@RequestParam(defaultValue = "name") String sort, @RequestParam(defaultValue = "") String q, Model model) {
+		SharedFiles files = this.sharing.seenBy(contact.firmId(), contact.contactId());
+		if (folder != null && !files.sees(folder)) {
+			throw new NotFoundException("Folder");
+		}
+		String search = Text.searchable(q);
+		List<Document> shown = (search.isEmpty() ? files.in(folder) : files.documents()).stream()
+			.filter((d) -> search.isEmpty() || Text.searchable(d.name()).contains(search))
+			.sorted("date".equals(sort) ? Comparator.comparing(Document::createdAt).reversed()
+					: Comparator.comparing((Document d) -> Text.searchable(d.name())))
+			.toList();
+		List<Folder> subfolders = search.isEmpty() ? files.folders()
+			.stream()
+			.filter((f) -> (folder == null) ? !files.sees(f.parentId()) : folder.equals(f.parentId()))
+			.toList() : List.of();
+		model.addAttribute("contact", contact);
+		model.addAttribute("files", files);
+		model.addAttribute("folder", (folder != null) ? this.folders.get(contact.firmId(), folder) : null);
+		model.addAttribute("path", Folders.path(files.folders(), folder));
+		model.addAttribute("subfolders", subfolders);
+		model.addAttribute("documents", shown);
+		model.addAttribute("sort", "date".equals(sort) ? "date" : "name");
+		model.addAttribute("q", q);
+		model.addAttribute("uploadFolders", uploadFolders(files));
+		return "portal/files";
+	}
+
+	@GetMapping("/portal/documents/{id}/download")
+	ResponseEntity<Resource> download(CurrentContact contact, @PathVariable UUID id,
+			@RequestHeader(name = HttpHeaders.RANGE, required = false) @Nullable String range) {
+		visibleDocument(contact, id);
+		Documents.Download download = this.documents.download(contact.uploader(), contact.firmId(), id,
+				range == null || range.replace(" ", "").startsWith("bytes=0-"));
+		return Downloads.of(download);
+	}
+
+	/** Everything the contact sees in the folder and below, as one zip, streamed. */
+	@GetMapping("/portal/folders/{id}/zip")
+	ResponseEntity<StreamingResponseBody> zip(CurrentContact contact, @PathVariable UUID id) {
+		SharedFiles files = this.sharing.seenBy(contact.firmId(), contact.contactId());
+		if (!files.sees(id)) {
+			throw new NotFoundException("Folder");
+		}
+		Folder root = this.folders.get(contact.firmId(), id);
+		Set<UUID> inside = Folders.withDescendants(files.folders(), Set.of(id));
+		List<Document> included = files.documents()
+			.stream()
+			.filter((d) -> d.folderId() != null && inside.contains(d.folderId()))
+			.toList();
+		Map<UUID, String> paths = new java.util.HashMap<>();
+		for (Folder folder : files.folders()) {
+			if (inside.contains(folder.id())) {
+				paths.put(folder.id(),
+						String.join("/",
+								Folders.path(files.folders(), folder.id())
+									.stream()
+									.dropWhile((f) -> !f.id().equals(id))
+									.skip(1)
+									.map(Folder::name)
+									.toList()));
+			}
+		}
+		StreamingResponseBody body = (out) -> writeZip(contact, included, paths, out);
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType("application/zip"))
+			.header(HttpHeaders.CONTENT_DISPOSITION, Downloads.contentDisposition(root.name() + ".zip"))
+			.body(body);
+	}
+
+	private void writeZip(CurrentContact contact, List<Document> included, Map<UUID, String> paths, OutputStream out)
+			throws IOException {
+		ZipOutputStream zip = new ZipOutputStream(out);
+		zip.setLevel(Deflater.BEST_SPEED);
+		Set<String> names = new HashSet<>();
+		for (Document document : included) {
+			String folder = paths.getOrDefault(document.folderId(), "");
+			String name = unique(names, (folder.isEmpty() ? "" : folder + "/") + document.name().replace('/', '_'));
+			Documents.Download download = this.documents.download(contact.uploader(), contact.firmId(), document.id(),
+					true);
+			zip.putNextEntry(new ZipEntry(name));
+			try (InputStream in = download.content().getInputStream()) {
+				in.transferTo(zip);
+			}
+			zip.closeEntry();
+		}
+		zip.finish();
+		zip.flush();
+	}
+
+	private static String unique(Set<String> names, String name) {
+		String candidate = name;
+		for (int n = 2; !names.add(candidate.toLowerCase(Locale.ROOT)); n++) {
+			int dot = name.lastIndexOf('.');
+			candidate = (dot > 0) ? name.substring(0, dot) + " (" + n + ")" + name.substring(dot)
+					: name + " (" + n + ")";
+		}
+		return candidate;
+	}
+
+	/** Works as a plain form without script; answers with the confirmation page. */
+	@PostMapping("/portal/upload")
+	String upload(CurrentContact contact, @RequestParam(required = false) @Nullable UUID folder,
+			HttpServletRequest request, Model model) throws IOException, HttpMediaTypeNotSupportedException {
+		List<Document> received = receive(contact, folder, request);
+		model.addAttribute("contact", contact);
+		model.addAttribute("received", received);
+		return "portal/received";
+	}
+
+	List<Document> receive(CurrentContact contact, @Nullable UUID folder, HttpServletRequest request)
+			throws IOException, HttpMediaTypeNotSupportedException {
+		if (folder != null) {
+			// Refuse before reading a byte when the answer is already known.
+			uploadOptions(contact, folder, null);
+		}
+		return this.uploads.receive(contact.uploader(), contact.firmId(), contact.clientId(), request,
+				(fields) -> uploadOptions(contact, folder, fields));
+	}
+
+	private UploadOptions uploadOptions(CurrentContact contact, @Nullable UUID folder,
+			@Nullable Map<String, String> fields) {
+		UUID target = folder;
+		if (target == null && fields != null && fields.get("folderId") != null) {
+			try {
+				target = UUID.fromString(fields.get("folderId").strip());
+			}
+			catch (IllegalArgumentException ex) {
+				throw new InvalidInputException("folderId", "There is no such folder.");
+			}
+		}
+		SharedFiles files = this.sharing.seenBy(contact.firmId(), contact.contactId());
+		if (!files.uploadsEnabled()) {
+			throw new ForbiddenException(
+					contact.firmName() + " does not accept uploads through the portal at the moment.");
+		}
+		if (target == null || !files.sees(target)) {
+			throw new NotFoundException("Folder");
+		}
+		if (!files.mayUploadTo(target)) {
+			throw new ForbiddenException("You can open the documents in this folder, but not upload to it.");
+		}
+		return new UploadOptions(Documents.notes((fields != null) ? fields.get("notes") : null), null, true, false,
+				target);
+	}
+
+	private Document visibleDocument(CurrentContact contact, UUID id) {
+		SharedFiles files = this.sharing.seenBy(contact.firmId(), contact.contactId());
+		return files.documents()
+			.stream()
+			.filter((d) -> d.id().equals(id))
+			.findFirst()
+			.orElseThrow(() -> new NotFoundException("Document"));
+	}
+
+	private static List<Folder> uploadFolders(SharedFiles files) {
+		return files.folders().stream().filter((f) -> files.mayUploadTo(f.id())).toList();
+	}
+
+}

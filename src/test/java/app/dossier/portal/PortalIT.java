@@ -1,0 +1,217 @@
+package app.dossier.portal;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import app.dossier.support.DossierIntegrationTest;
+import app.dossier.support.Firms;
+import app.dossier.support.Http;
+import app.dossier.support.Http.FilePart;
+import app.dossier.support.PortalSession;
+import app.dossier.support.TestMail;
+import app.dossier.support.WebSession;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@DossierIntegrationTest
+class PortalIT {
+
+	@LocalServerPort
+	int port;
+
+	@Test
+	void aContactSignsInWithAOneTimeLinkThatWorksOnceAndOnlyByPost() {
+		Http http = new Http(this.port);
+		Firms.TestFirm firm = Firms.create(http, "Portal Firm");
+		Setup setup = setup(http, firm, "Link Client");
+		await().until(() -> !TestMail.to(setup.email()).isEmpty());
+		assertThat(TestMail.body(TestMail.to(setup.email()).get(0))).contains("/portal/login");
+
+		String link = PortalSession.requestLink(http, setup.email());
+		String token = PortalSession.token(link);
+		assertThat(token.length()).isGreaterThanOrEqualTo(43);
+		Http.Response page = http.get("/portal/login/ott?token=" + token);
+		assertThat(page.status()).isEqualTo(200);
+		assertThat(page.body()).contains("Sign in");
+		assertThat(page.raw().headers().allValues("Set-Cookie")).noneMatch((c) -> c.startsWith("DOSSIER_SESSION="));
+
+		Http.Response signedIn = http.postForm("/portal/login/ott", Map.of("token", token), null);
+		assertThat(signedIn.status()).isEqualTo(302);
+		assertThat(signedIn.header("Location")).endsWith("/portal");
+		String session = WebSession.sessionCookie(signedIn);
+		assertThat(http.getWithCookies("/portal", session).status()).isEqualTo(200);
+
+		Http.Response reused = http.postForm("/portal/login/ott", Map.of("token", token), null);
+		assertThat(reused.header("Location")).endsWith("/portal/login?invalid");
+		Http.Response tampered = http.postForm("/portal/login/ott", Map.of("token", token + "x"), null);
+		assertThat(tampered.header("Location")).endsWith("/portal/login?invalid");
+		assertThat(http.postForm("/portal/login/ott", Map.of("token", ""), null).header("Location"))
+			.endsWith("/portal/login?invalid");
+	}
+
+	@Test
+	void unknownAddressesGetTheSamePageAndNoEmail() throws Exception {
+		Http http = new Http(this.port);
+		String unknown = "nobody-" + System.nanoTime() + "@nowhere.test";
+		Http.Response asked = http.postForm("/portal/login", Map.of("email", unknown), null);
+		assertThat(asked.status()).isEqualTo(302);
+		assertThat(asked.header("Location")).endsWith("/portal/login/sent");
+		Http.Response invalid = http.postForm("/portal/login", Map.of("email", "not an address"), null);
+		assertThat(invalid.status()).isEqualTo(200);
+		assertThat(invalid.body()).contains("Enter your email address");
+		Thread.sleep(500);
+		assertThat(TestMail.to(unknown)).isEmpty();
+	}
+
+	@Test
+	void aContactSeesOnlyWhatIsSharedAndVisibleAndNothingOfOtherClients() {
+		Http http = new Http(this.port);
+		Firms.TestFirm firm = Firms.create(http, "Visibility");
+		Setup setup = setup(http, firm, "Seen Client");
+		String token = firm.adminToken();
+		String folder = http
+			.postJson("/api/v1/clients/" + setup.clientId() + "/folders", "{\"name\":\"Tax 2025\"}", token)
+			.json()
+			.get("id")
+			.asString();
+		String direct = upload(http, token, setup.clientId(), "direct.pdf", Map.of());
+		String hidden = upload(http, token, setup.clientId(), "hidden.pdf", Map.of("visibleToClient", "false"));
+		String inFolder = upload(http, token, setup.clientId(), "in-folder.pdf", Map.of("folderId", folder));
+		String notShared = upload(http, token, setup.clientId(), "not-shared.pdf", Map.of());
+		share(http, token, "/api/v1/documents/" + direct + "/shares", setup.contactId(), "VIEW");
+		share(http, token, "/api/v1/documents/" + hidden + "/shares", setup.contactId(), "VIEW");
+		share(http, token, "/api/v1/folders/" + folder + "/shares", setup.contactId(), "VIEW");
+		Setup other = setup(http, firm, "Other Client");
+		String othersDoc = upload(http, token, other.clientId(), "others.pdf", Map.of());
+
+		String shared = http.get("/api/v1/contacts/" + setup.contactId() + "/shared", token).body();
+		assertThat(shared).contains("direct.pdf", "in-folder.pdf", "Tax 2025", "Client Uploads")
+			.doesNotContain("hidden.pdf", "not-shared.pdf", "others.pdf");
+
+		String session = PortalSession.signIn(http, setup.email());
+		String files = http.getWithCookies("/portal/files", session).body();
+		assertThat(files).contains("direct.pdf", "Tax 2025", "Client Uploads")
+			.doesNotContain("hidden.pdf", "not-shared.pdf", "others.pdf");
+		assertThat(http.getWithCookies("/portal/files?folder=" + folder, session).body()).contains("in-folder.pdf");
+		assertThat(http.getWithCookies("/portal/documents/" + direct + "/download", session).body())
+			.isEqualTo("direct.pdf");
+		assertThat(http.getWithCookies("/portal/documents/" + inFolder + "/download", session).status()).isEqualTo(200);
+		for (String id : List.of(hidden, notShared, othersDoc)) {
+			assertThat(http.getWithCookies("/portal/documents/" + id + "/download", session).status()).isEqualTo(404);
+		}
+		String otherFolder = http.get("/api/v1/clients/" + other.clientId() + "/folders", token)
+			.json()
+			.get("items")
+			.get(0)
+			.get("id")
+			.asString();
+		assertThat(http.getWithCookies("/portal/files?folder=" + otherFolder, session).status()).isEqualTo(404);
+		assertThat(http.getWithCookies("/portal/folders/" + otherFolder + "/zip", session).status()).isEqualTo(404);
+		Http.Response zip = http.getWithCookies("/portal/folders/" + folder + "/zip", session);
+		assertThat(zip.status()).isEqualTo(200);
+		assertThat(zip.contentType()).isEqualTo("application/zip");
+	}
+
+	@Test
+	void uploadsNeedTheFirmSettingAndViewAndUploadPermission() {
+		Http http = new Http(this.port);
+		Firms.TestFirm firm = Firms.create(http, "Uploading");
+		Setup setup = setup(http, firm, "Upload Client");
+		String token = firm.adminToken();
+		String uploads = http.get("/api/v1/clients/" + setup.clientId() + "/folders", token)
+			.json()
+			.get("items")
+			.get(0)
+			.get("id")
+			.asString();
+		String viewOnly = http
+			.postJson("/api/v1/clients/" + setup.clientId() + "/folders", "{\"name\":\"Read me\"}", token)
+			.json()
+			.get("id")
+			.asString();
+		share(http, token, "/api/v1/folders/" + viewOnly + "/shares", setup.contactId(), "VIEW");
+		String session = PortalSession.signIn(http, setup.email());
+		List<FilePart> file = List.of(FilePart.file("receipt.pdf", "%PDF-1.4".getBytes(StandardCharsets.US_ASCII)));
+
+		Http.Response disabled = http.postMultipartForm("/portal/upload?folder=" + uploads, session, file, Map.of());
+		assertThat(disabled.status()).isEqualTo(403);
+		http.patchJson("/api/v1/settings", "{\"customerUploadsEnabled\":true}", token);
+		assertThat(http.postMultipartForm("/portal/upload?folder=" + viewOnly, session, file, Map.of()).status())
+			.isEqualTo(403);
+		assertThat(http.postMultipartForm("/portal/upload", session, file, Map.of("folderId", viewOnly)).status())
+			.isEqualTo(403);
+		assertThat(http.get("/api/v1/clients/" + setup.clientId() + "/documents", token).json().get("items")).isEmpty();
+
+		Http.Response received = http.postMultipartForm("/portal/upload?folder=" + uploads, session, file, Map.of());
+		assertThat(received.status()).as(received.body()).isEqualTo(200);
+		assertThat(received.body()).contains("We received 1 file", "receipt.pdf");
+		var document = http.get("/api/v1/clients/" + setup.clientId() + "/documents", token).json().get("items").get(0);
+		assertThat(document.get("source").asString()).isEqualTo("PORTAL");
+		assertThat(document.get("uploadedBy").get("kind").asString()).isEqualTo("CONTACT");
+		assertThat(document.get("uploadedBy").get("id").asString()).isEqualTo(setup.contactId());
+		assertThat(document.get("folderId").asString()).isEqualTo(uploads);
+		assertThat(http.getWithCookies("/portal/files?folder=" + uploads, session).body()).contains("receipt.pdf",
+				"Uploaded by you");
+	}
+
+	@Test
+	void revokedAccessEndsTheSessionAndStaffAndContactsStayInTheirOwnAreas() {
+		Http http = new Http(this.port);
+		Firms.TestFirm firm = Firms.create(http, "Revoking");
+		Setup setup = setup(http, firm, "Revoked Client");
+		String session = PortalSession.signIn(http, setup.email());
+		assertThat(http.getWithCookies("/portal", session).status()).isEqualTo(200);
+		assertThat(http.getWithCookies("/clients", session).header("Location")).endsWith("/login");
+		assertThat(http.get("/api/v1/clients", null).status()).isEqualTo(401);
+
+		String staff = WebSession.signIn(http, firm.adminEmail(), Firms.PASSWORD);
+		assertThat(http.getWithCookies("/portal", staff).header("Location")).endsWith("/portal/login");
+
+		http.send(http.request("/api/v1/contacts/" + setup.contactId() + "/portal-access", firm.adminToken()).DELETE());
+		Http.Response refused = http.getWithCookies("/portal", session);
+		assertThat(refused.status()).isEqualTo(302);
+		assertThat(refused.header("Location")).endsWith("/portal/login?ended");
+		assertThat(http.getWithCookies("/portal", session).header("Location")).endsWith("/portal/login");
+	}
+
+	private static Setup setup(Http http, Firms.TestFirm firm, String clientName) {
+		String token = firm.adminToken();
+		String clientId = http.postJson("/api/v1/clients", Http.json(Map.of("displayName", clientName)), token)
+			.json()
+			.get("id")
+			.asString();
+		String email = "contact-" + System.nanoTime() + "@customer.test";
+		String contactId = http
+			.postJson("/api/v1/clients/" + clientId + "/contacts", Http.json(Map.of("name", "Casey", "email", email)),
+					token)
+			.json()
+			.get("id")
+			.asString();
+		Http.Response granted = http.postJson("/api/v1/contacts/" + contactId + "/portal-access", "", token);
+		assertThat(granted.status()).as(granted.body()).isEqualTo(200);
+		assertThat(granted.json().get("portalAccess").asBoolean()).isTrue();
+		return new Setup(clientId, contactId, email);
+	}
+
+	static String upload(Http http, String token, String clientId, String name, Map<String, String> fields) {
+		Http.Response response = http.postMultipart("/api/v1/clients/" + clientId + "/documents", token,
+				List.of(FilePart.file(name, name.getBytes(StandardCharsets.UTF_8))), fields);
+		assertThat(response.status()).as(response.body()).isEqualTo(201);
+		return response.json().get("items").get(0).get("id").asString();
+	}
+
+	static void share(Http http, String token, String path, String contactId, String permission) {
+		Http.Response shared = http.postJson(path, Http.json(Map.of("contactId", contactId, "permission", permission)),
+				token);
+		assertThat(shared.status()).as(shared.body()).isEqualTo(201);
+	}
+
+	record Setup(String clientId, String contactId, String email) {
+	}
+
+}
