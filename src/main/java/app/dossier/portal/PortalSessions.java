@@ -63,7 +63,9 @@ class PortalSessions extends OncePerRequestFilter {
 		}
 		List<Membership> valid = this.memberships.of(principal.email(), principal.signedInAt());
 		if (valid.isEmpty()) {
-			end(request, response, session, "ended");
+			// Still a contact somewhere: this session was ended by "sign out everywhere".
+			end(request, response, session,
+					this.memberships.contacts(principal.email()).isEmpty() ? "ended" : "signedOut");
 			return;
 		}
 		session.setAttribute(LAST_SEEN, now);
