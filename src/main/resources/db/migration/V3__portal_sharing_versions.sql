@@ -18,7 +18,8 @@ alter table document add column folder_id uuid references folder (id);
 alter table document add column version int default 1 not null;
 create index document_folder_idx on document (firm_id, folder_id);
 
--- Earlier versions of a document; the document row always holds the current one.
+-- Every version of a document, the current one included (the document row repeats it).
+-- A restored version is a new version with the bytes (and storage key) of an old one.
 create table document_version (
     id                  uuid primary key,
     firm_id             uuid not null references firm (id),
@@ -33,9 +34,15 @@ create table document_version (
     uploaded_by_contact uuid references contact (id) on delete set null,
     uploaded_by_label   varchar(320) not null,
     created_at          timestamp with time zone not null,
-    constraint document_version_uq unique (document_id, version),
-    constraint document_version_key_uq unique (storage_key)
+    constraint document_version_uq unique (document_id, version)
 );
+
+-- Documents from before versions: their bytes are version 1, with the document's id.
+insert into document_version (id, firm_id, document_id, version, name, storage_key, size, sha256, content_type,
+    uploaded_by_staff, uploaded_by_contact, uploaded_by_label, created_at)
+select id, firm_id, id, 1, name, storage_key, size, sha256, content_type, uploaded_by_staff, uploaded_by_contact,
+    uploaded_by_label, created_at
+from document;
 
 -- A folder or a single document shared with one contact.
 create table portal_share (

@@ -12,6 +12,7 @@ import app.dossier.documents.DocumentChanged;
 import app.dossier.documents.DocumentDeleted;
 import app.dossier.documents.DocumentDownloaded;
 import app.dossier.documents.DocumentUploaded;
+import app.dossier.documents.DocumentVersionAdded;
 import app.dossier.documents.FolderChanged;
 import app.dossier.firms.FirmCreated;
 import app.dossier.firms.FirmSettingsChanged;
@@ -206,6 +207,16 @@ class AuditListeners {
 		this.log.append(event.firmId(), event.clientId(), event.occurredAt(),
 				event.granted() ? "portal.access_granted" : "portal.access_revoked", event.by(), event.contactId(),
 				event.email(), null);
+	}
+
+	@ApplicationModuleListener
+	void on(DocumentVersionAdded event) {
+		this.log.append(event.firmId(), event.clientId(), event.occurredAt(),
+				(event.restoredFrom() != null) ? "document.version_restored" : "document.version_added", event.by(),
+				event.documentId(), event.name(),
+				"version " + event.version()
+						+ ((event.restoredFrom() != null) ? " (the bytes of version " + event.restoredFrom() + ")" : "")
+						+ ", SHA-256 " + event.sha256());
 	}
 
 	private static String change(String field, @Nullable String oldValue, @Nullable String newValue) {

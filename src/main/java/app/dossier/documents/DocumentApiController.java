@@ -88,6 +88,43 @@ class DocumentApiController {
 		return ResponseEntity.noContent().build();
 	}
 
+	@PostMapping("/documents/{id}/versions")
+	@Operation(summary = "Upload a new version (multipart, one part named \"file\"); earlier versions stay for staff")
+	ResponseEntity<DocumentJson> addVersion(CurrentStaff caller, @PathVariable UUID id, HttpServletRequest request)
+			throws IOException, HttpMediaTypeNotSupportedException {
+		return ResponseEntity.status(HttpStatus.CREATED)
+			.body(DocumentJson.of(this.uploads.receiveVersion(Uploader.staff(caller), caller.firmId(), id, request)));
+	}
+
+	@GetMapping("/documents/{id}/versions")
+	@Operation(summary = "Every version, newest (current) first, each with its SHA-256")
+	Versions versions(CurrentStaff caller, @PathVariable UUID id) {
+		List<DocumentVersion> versions = this.documents.versions(caller.firmId(), id);
+		return new Versions(versions.stream()
+			.map((v) -> new VersionJson(v.id(), v.version(), v.name(), v.size(), v.sha256(), v.contentType(),
+					v.uploadedByLabel(), v.createdAt(), v == versions.get(0)))
+			.toList());
+	}
+
+	@PostMapping("/documents/{id}/versions/{versionId}/restore")
+	@Operation(summary = "Make an earlier version current again (as a new version)")
+	DocumentJson restore(CurrentStaff caller, @PathVariable UUID id, @PathVariable UUID versionId) {
+		return DocumentJson.of(this.documents.restore(caller, id, versionId));
+	}
+
+	@GetMapping("/documents/{id}/versions/{versionId}/content")
+	@Operation(summary = "The bytes of one version")
+	ResponseEntity<Resource> versionContent(CurrentStaff caller, @PathVariable UUID id, @PathVariable UUID versionId) {
+		return Downloads.of(this.documents.downloadVersion(Uploader.staff(caller), caller.firmId(), id, versionId));
+	}
+
+	record VersionJson(UUID id, int version, String name, long size, String sha256, String contentType,
+			String uploadedBy, java.time.Instant createdAt, boolean current) {
+	}
+
+	record Versions(List<VersionJson> items) {
+	}
+
 	/** A download is recorded once, not for every range a player or resumer asks for. */
 	static boolean isFirstPart(@Nullable String range) {
 		return range == null || range.replace(" ", "").startsWith("bytes=0-");

@@ -38,6 +38,8 @@ public class Documents {
 
 	private final FolderStore folders;
 
+	private final VersionStore versions;
+
 	private final FileStorage storage;
 
 	private final Clients clients;
@@ -52,10 +54,11 @@ public class Documents {
 
 	private final TransactionTemplate readOnly;
 
-	Documents(DocumentStore store, FolderStore folders, FileStorage storage, Clients clients, Firms firms,
-			ApplicationEventPublisher events, Clock clock, PlatformTransactionManager transactions) {
+	Documents(DocumentStore store, FolderStore folders, VersionStore versions, FileStorage storage, Clients clients,
+			Firms firms, ApplicationEventPublisher events, Clock clock, PlatformTransactionManager transactions) {
 		this.store = store;
 		this.folders = folders;
+		this.versions = versions;
 		this.storage = storage;
 		this.clients = clients;
 		this.firms = firms;
@@ -117,6 +120,7 @@ public class Documents {
 							options.showOnDashboard(), options.notes(), options.documentDate(), by.source(),
 							by.staffId(), by.contactId(), by.label(), now, now, options.folderId(), 1);
 					this.store.insert(document);
+					this.versions.insert(DocumentVersion.of(document, document.id()));
 					added.add(document);
 					this.events.publishEvent(new DocumentUploaded(firmId, clientId, document.id(), document.name(),
 							document.size(), document.sha256(), document.source(), visible, actor(by), now));
@@ -177,6 +181,9 @@ public class Documents {
 		try {
 			this.transaction.executeWithoutResult((status) -> {
 				this.store.update(updated);
+				if (renamed) {
+					this.versions.moved(updated.id(), old.storageKey(), updated.storageKey());
+				}
 				changed(by, updated, "name", old.name(), updated.name());
 				changed(by, updated, "notes", old.notes(), updated.notes());
 				changed(by, updated, "documentDate", Objects.toString(old.documentDate(), null),
@@ -208,12 +215,95 @@ public class Documents {
 	/** Removes the document; its bytes go once the removal is committed. */
 	public void delete(CurrentStaff by, UUID documentId) {
 		Document document = get(by.firmId(), documentId);
+		java.util.Set<String> keys = new java.util.LinkedHashSet<>();
+		keys.add(document.storageKey());
+		this.versions.of(by.firmId(), documentId).forEach((version) -> keys.add(version.storageKey()));
 		this.transaction.executeWithoutResult((status) -> {
 			this.store.delete(by.firmId(), documentId);
 			this.events.publishEvent(new DocumentDeleted(document.firmId(), document.clientId(), document.id(),
 					document.name(), document.sha256(), by.actor(), this.clock.instant()));
 		});
-		this.storage.delete(document.storageKey());
+		keys.forEach(this.storage::delete);
+	}
+
+	/** Every version, newest first; the first is the current one. */
+	public List<DocumentVersion> versions(UUID firmId, UUID documentId) {
+		get(firmId, documentId);
+		return Objects.requireNonNull(this.readOnly.execute((status) -> this.versions.of(firmId, documentId)));
+	}
+
+	/**
+	 * Replaces the document's bytes with a new version, filed next to the old ones; the
+	 * earlier versions stay for staff. All or nothing, like an upload.
+	 */
+	public Document addVersion(Uploader by, UUID firmId, UUID documentId, IncomingFile file) {
+		Document old = get(firmId, documentId);
+		String key = null;
+		try {
+			ClientFolder folder = this.clients.folderOf(firmId, old.clientId());
+			String committed = this.storage.commit(file.staged(), folder.path(), FileNames.fileName(old.name()));
+			key = committed;
+			return Objects.requireNonNull(this.transaction.execute((status) -> {
+				Instant now = this.clock.instant();
+				Document current = new Document(old.id(), old.firmId(), old.clientId(), old.name(), committed,
+						file.staged().size(), file.staged().sha256(),
+						ContentTypes.detect(file.staged().head(), old.name()), old.visibleToClient(),
+						old.showOnDashboard(), old.notes(), old.documentDate(), old.source(), old.uploadedByStaff(),
+						old.uploadedByContact(), old.uploadedByLabel(), old.createdAt(), now, old.folderId(),
+						old.version() + 1);
+				this.store.update(current);
+				this.versions.insert(new DocumentVersion(UUID.randomUUID(), firmId, documentId, current.version(),
+						current.name(), committed, current.size(), current.sha256(), current.contentType(),
+						by.staffId(), by.contactId(), by.label(), now));
+				this.events.publishEvent(new DocumentVersionAdded(firmId, old.clientId(), documentId, old.name(),
+						current.version(), current.sha256(), current.size(), null, actor(by), now));
+				return current;
+			}));
+		}
+		catch (RuntimeException ex) {
+			if (key != null) {
+				this.storage.delete(key);
+			}
+			this.storage.discard(file.staged());
+			throw ex;
+		}
+	}
+
+	/** Makes an earlier version current again, as a new version with its bytes. */
+	public Document restore(CurrentStaff by, UUID documentId, UUID versionId) {
+		Document old = get(by.firmId(), documentId);
+		DocumentVersion restored = Objects
+			.requireNonNull(this.readOnly.execute((status) -> this.versions.find(by.firmId(), documentId, versionId)
+				.orElseThrow(() -> new NotFoundException("Version"))));
+		return Objects.requireNonNull(this.transaction.execute((status) -> {
+			Instant now = this.clock.instant();
+			Document current = new Document(old.id(), old.firmId(), old.clientId(), old.name(), restored.storageKey(),
+					restored.size(), restored.sha256(), restored.contentType(), old.visibleToClient(),
+					old.showOnDashboard(), old.notes(), old.documentDate(), old.source(), old.uploadedByStaff(),
+					old.uploadedByContact(), old.uploadedByLabel(), old.createdAt(), now, old.folderId(),
+					old.version() + 1);
+			this.store.update(current);
+			this.versions.insert(new DocumentVersion(UUID.randomUUID(), by.firmId(), documentId, current.version(),
+					current.name(), restored.storageKey(), restored.size(), restored.sha256(), restored.contentType(),
+					by.staffId(), null, by.name(), now));
+			this.events.publishEvent(new DocumentVersionAdded(by.firmId(), old.clientId(), documentId, old.name(),
+					current.version(), current.sha256(), current.size(), restored.version(), by.actor(), now));
+			return current;
+		}));
+	}
+
+	/** The bytes of one version, for staff. */
+	public Download downloadVersion(Uploader by, UUID firmId, UUID documentId, UUID versionId) {
+		Document document = get(firmId, documentId);
+		DocumentVersion version = Objects
+			.requireNonNull(this.readOnly.execute((status) -> this.versions.find(firmId, documentId, versionId)
+				.orElseThrow(() -> new NotFoundException("Version"))));
+		Document asThen = new Document(document.id(), document.firmId(), document.clientId(), document.name(),
+				version.storageKey(), version.size(), version.sha256(), version.contentType(),
+				document.visibleToClient(), document.showOnDashboard(), document.notes(), document.documentDate(),
+				document.source(), version.uploadedByStaff(), version.uploadedByContact(), version.uploadedByLabel(),
+				version.createdAt(), document.lastActivityAt(), document.folderId(), version.version());
+		return new Download(asThen, this.storage.open(version.storageKey()));
 	}
 
 	/** Notes as typed: at most 4000 characters; blank clears them. */

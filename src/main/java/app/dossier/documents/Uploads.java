@@ -76,7 +76,7 @@ public class Uploads {
 		FirmSettings limits = this.firms.effectiveSettings(firmId);
 		List<IncomingFile> files = new ArrayList<>();
 		try {
-			Map<String, String> fields = read(request, limits, files);
+			Map<String, String> fields = read(request, limits.maxFileSize(), limits.maxFilesPerUpload(), files);
 			if (files.isEmpty()) {
 				throw new InvalidInputException("file", "Choose at least one file to upload (form field \"file\").");
 			}
@@ -88,8 +88,30 @@ public class Uploads {
 		}
 	}
 
-	private Map<String, String> read(HttpServletRequest request, FirmSettings limits, List<IncomingFile> files)
-			throws IOException {
+	/** A new version of a document: exactly one part named {@code file}. */
+	public Document receiveVersion(Uploader by, UUID firmId, UUID documentId, HttpServletRequest request)
+			throws IOException, HttpMediaTypeNotSupportedException {
+		this.documents.get(firmId, documentId);
+		if (!JakartaServletFileUpload.isMultipartContent(request)) {
+			throw new HttpMediaTypeNotSupportedException(request.getContentType(),
+					List.of(MediaType.MULTIPART_FORM_DATA));
+		}
+		List<IncomingFile> files = new ArrayList<>();
+		try {
+			read(request, this.firms.effectiveSettings(firmId).maxFileSize(), 1, files);
+			if (files.isEmpty()) {
+				throw new InvalidInputException("file", "Choose the file with the new version (form field \"file\").");
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			files.forEach((file) -> this.storage.discard(file.staged()));
+			throw ex;
+		}
+		return this.documents.addVersion(by, firmId, documentId, files.get(0));
+	}
+
+	private Map<String, String> read(HttpServletRequest request, long maxFileSize, int maxFiles,
+			List<IncomingFile> files) throws IOException {
 		Map<String, String> fields = new HashMap<>();
 		JakartaServletFileUpload<?, ?> upload = new JakartaServletFileUpload<>();
 		upload.setHeaderCharset(StandardCharsets.UTF_8);
@@ -101,16 +123,16 @@ public class Uploads {
 					fields.put(part.getFieldName(), field(part));
 				}
 				else if ("file".equals(part.getFieldName())) {
-					if (files.size() >= limits.maxFilesPerUpload()) {
-						throw new InvalidInputException("file", "Upload at most " + limits.maxFilesPerUpload()
-								+ " files at a time. Nothing was stored.");
+					if (files.size() >= maxFiles) {
+						throw new InvalidInputException("file", "Upload at most " + maxFiles
+								+ ((maxFiles == 1) ? " file" : " files") + " at a time. Nothing was stored.");
 					}
 					String name = FileNames.displayName(sentName(part));
 					if (name.isEmpty()) {
 						throw new InvalidInputException("file", "Every file needs a name. Nothing was stored.");
 					}
 					try (InputStream content = part.getInputStream()) {
-						files.add(new IncomingFile(name, this.storage.stage(content, limits.maxFileSize())));
+						files.add(new IncomingFile(name, this.storage.stage(content, maxFileSize)));
 					}
 				}
 			}
