@@ -46,7 +46,7 @@ class ClientApiController {
 	ResponseEntity<ClientJson> create(CurrentStaff caller, @Validated @RequestBody NewClient body) {
 		Client client = this.clients.create(caller,
 				new ClientDetails(body.displayName(), body.email(), body.phone(), body.notes(), null));
-		return ResponseEntity.created(URI.create("/api/v1/clients/" + client.id())).body(json(client, 0));
+		return ResponseEntity.created(URI.create("/api/v1/clients/" + client.id())).body(json(client, 0, 0));
 	}
 
 	@GetMapping("/clients")
@@ -55,15 +55,17 @@ class ClientApiController {
 			@RequestParam(required = false) @Nullable ClientStatus status,
 			@RequestParam(defaultValue = "false") boolean mine, @RequestParam(defaultValue = "0") int page) {
 		ClientPage result = this.clients.search(caller, q, status, mine, page);
-		return new ClientList(result.items().stream().map((item) -> json(item.client(), item.documents())).toList(),
-				result.page(), result.total());
+		return new ClientList(result.items()
+			.stream()
+			.map((item) -> json(item.client(), item.documents(), item.newDocuments()))
+			.toList(), result.page(), result.total());
 	}
 
 	@GetMapping("/clients/{id}")
 	@Operation(summary = "One client")
 	ClientJson get(CurrentStaff caller, @PathVariable UUID id) {
 		Client client = this.clients.get(caller.firmId(), id);
-		return json(client, this.clients.documentCount(caller.firmId(), id));
+		return json(client, this.clients.documentCount(caller.firmId(), id), this.clients.newDocumentCount(caller, id));
 	}
 
 	@PatchMapping("/clients/{id}")
@@ -71,7 +73,7 @@ class ClientApiController {
 	ClientJson change(CurrentStaff caller, @PathVariable UUID id, @Validated @RequestBody ClientChange body) {
 		Client client = this.clients.change(caller, id,
 				new ClientDetails(body.displayName(), body.email(), body.phone(), body.notes(), body.status()));
-		return json(client, this.clients.documentCount(caller.firmId(), id));
+		return json(client, this.clients.documentCount(caller.firmId(), id), this.clients.newDocumentCount(caller, id));
 	}
 
 	@DeleteMapping("/clients/{id}")
@@ -140,10 +142,10 @@ class ClientApiController {
 		return this.contacts.revokePortalAccess(caller, id);
 	}
 
-	private ClientJson json(Client client, long documents) {
+	private ClientJson json(Client client, long documents, long newDocuments) {
 		return new ClientJson(client.id(), client.displayName(), this.clients.folderNameOf(client),
 				client.folderName() != null, client.email(), client.phone(), client.notes(), client.status(), documents,
-				client.createdAt());
+				newDocuments, client.createdAt());
 	}
 
 	record NewClient(@NotNull @Size(max = 200) String displayName, @Nullable @Size(max = 320) String email,
@@ -157,11 +159,12 @@ class ClientApiController {
 
 	/**
 	 * {@code folderFixed} is false until the client's files are first touched; until then
-	 * {@code folderName} is the name the folder would get now.
+	 * {@code folderName} is the name the folder would get now. {@code newDocumentCount}
+	 * counts what customers added since the caller last opened the client's files.
 	 */
 	record ClientJson(UUID id, String displayName, String folderName, boolean folderFixed, @Nullable String email,
 			@Nullable String phone, @Nullable String notes, ClientStatus status, long documentCount,
-			Instant createdAt) {
+			long newDocumentCount, Instant createdAt) {
 	}
 
 	record ClientList(List<ClientJson> items, int page, long total) {

@@ -13,7 +13,7 @@ public record ClientPage(List<Listed> items, int page, int pageSize, long total)
 		return this.page > 0;
 	}
 
-	public record Listed(Client client, long documents) {
+	public record Listed(Client client, long documents, long newDocuments) {
 	}
 
 }

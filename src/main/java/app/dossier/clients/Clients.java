@@ -86,16 +86,24 @@ public class Clients {
 		int number = Math.max(0, page);
 		ClientStore.Query query = new ClientStore.Query(text, status, assignedToMe ? caller.staffId() : null);
 		List<Client> clients = this.store.search(caller.firmId(), query, PAGE_SIZE, number * PAGE_SIZE);
-		Map<UUID, Long> counts = clients.isEmpty() ? Map.of()
-				: this.documents.byClient(caller.firmId(), clients.stream().map(Client::id).toList());
+		List<UUID> ids = clients.stream().map(Client::id).toList();
+		Map<UUID, Long> counts = clients.isEmpty() ? Map.of() : this.documents.byClient(caller.firmId(), ids);
+		Map<UUID, Long> fresh = clients.isEmpty() ? Map.of()
+				: this.documents.newFor(caller.firmId(), caller.staffId(), ids);
 		return new ClientPage(clients.stream()
-			.map((client) -> new ClientPage.Listed(client, counts.getOrDefault(client.id(), 0L)))
+			.map((client) -> new ClientPage.Listed(client, counts.getOrDefault(client.id(), 0L),
+					fresh.getOrDefault(client.id(), 0L)))
 			.toList(), number, PAGE_SIZE, this.store.count(caller.firmId(), query));
 	}
 
 	@Transactional(readOnly = true)
 	public long documentCount(UUID firmId, UUID clientId) {
 		return this.documents.byClient(firmId, List.of(clientId)).getOrDefault(clientId, 0L);
+	}
+
+	@Transactional(readOnly = true)
+	public long newDocumentCount(CurrentStaff caller, UUID clientId) {
+		return this.documents.newFor(caller.firmId(), caller.staffId(), List.of(clientId)).getOrDefault(clientId, 0L);
 	}
 
 	@Transactional

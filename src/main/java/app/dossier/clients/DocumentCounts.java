@@ -12,4 +12,10 @@ public interface DocumentCounts {
 
 	Map<UUID, Long> byClient(UUID firmId, Collection<UUID> clientIds);
 
+	/**
+	 * Documents customers added (portal, secure links) since the staff member last opened
+	 * each client's files; all of them for a client they never opened.
+	 */
+	Map<UUID, Long> newFor(UUID firmId, UUID staffId, Collection<UUID> clientIds);
+
 }

@@ -21,4 +21,9 @@ class DocumentCountsAdapter implements DocumentCounts {
 		return clientIds.isEmpty() ? Map.of() : this.store.countByClient(firmId, clientIds);
 	}
 
+	@Override
+	public Map<UUID, Long> newFor(UUID firmId, UUID staffId, Collection<UUID> clientIds) {
+		return clientIds.isEmpty() ? Map.of() : this.store.countNewByClient(firmId, staffId, clientIds);
+	}
+
 }

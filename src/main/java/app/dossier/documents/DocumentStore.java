@@ -93,6 +93,45 @@ class DocumentStore {
 		return counts;
 	}
 
+	Map<UUID, Long> countNewByClient(UUID firmId, UUID staffId, Collection<UUID> clientIds) {
+		Map<UUID, Long> counts = new HashMap<>();
+		this.jdbc
+			.sql("select d.client_id, count(*) as n from document d left join client_file_view v"
+					+ " on v.staff_id = :staff and v.client_id = d.client_id"
+					+ " where d.firm_id = :firm and d.client_id in (:clients) and d.source in ('PORTAL', 'LINK')"
+					+ " and (v.opened_at is null or d.created_at > v.opened_at) group by d.client_id")
+			.param("staff", staffId)
+			.param("firm", firmId)
+			.param("clients", clientIds)
+			.query((rs) -> {
+				counts.put(rs.getObject("client_id", UUID.class), rs.getLong("n"));
+			});
+		return counts;
+	}
+
+	/**
+	 * When the staff member last opened the client's files (null: never), then records
+	 * now.
+	 */
+	@Nullable Instant opened(UUID firmId, UUID staffId, UUID clientId, Instant now) {
+		Instant previous = this.jdbc.sql("select opened_at from client_file_view where staff_id = ? and client_id = ?")
+			.params(staffId, clientId)
+			.query((rs, row) -> Timestamps.instant(rs, "opened_at"))
+			.optional()
+			.orElse(null);
+		if (previous == null) {
+			this.jdbc.sql("insert into client_file_view (staff_id, client_id, firm_id, opened_at) values (?, ?, ?, ?)")
+				.params(staffId, clientId, firmId, Timestamps.utc(now))
+				.update();
+		}
+		else {
+			this.jdbc.sql("update client_file_view set opened_at = ? where staff_id = ? and client_id = ?")
+				.params(Timestamps.utc(now), staffId, clientId)
+				.update();
+		}
+		return previous;
+	}
+
 	void delete(UUID firmId, UUID id) {
 		this.jdbc.sql("delete from document where firm_id = ? and id = ?").params(firmId, id).update();
 	}

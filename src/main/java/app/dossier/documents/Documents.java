@@ -79,6 +79,21 @@ public class Documents {
 		return Objects.requireNonNull(this.readOnly.execute((status) -> this.store.find(firmId, documentId)));
 	}
 
+	/**
+	 * A staff member opens a client's files: answers when they last did (null: never),
+	 * which marks what customers added since as new, and records this time.
+	 */
+	public @Nullable Instant opened(CurrentStaff staff, UUID clientId) {
+		Instant now = this.clock.instant();
+		try {
+			return this.transaction
+				.execute((status) -> this.store.opened(staff.firmId(), staff.staffId(), clientId, now));
+		}
+		catch (org.springframework.dao.DuplicateKeyException twoTabsAtOnce) {
+			return null;
+		}
+	}
+
 	/** All of a client's documents, by name, without touching its folder. */
 	public List<Document> all(UUID firmId, UUID clientId) {
 		return Objects.requireNonNull(

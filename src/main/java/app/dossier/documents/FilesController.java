@@ -54,6 +54,7 @@ class FilesController {
 		FirmSettings settings = this.firms.effectiveSettings(caller.firmId());
 		model.addAttribute("client", client);
 		model.addAttribute("documents", this.documents.list(caller.firmId(), id, documentSort, q));
+		model.addAttribute("newSince", this.documents.opened(caller, id));
 		model.addAttribute("documentCount", this.clients.documentCount(caller.firmId(), id));
 		model.addAttribute("sort", documentSort);
 		model.addAttribute("q", (q != null) ? q : "");
