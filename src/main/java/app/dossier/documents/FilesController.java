@@ -1,6 +1,12 @@
 package app.dossier.documents;
 
+import java.io.IOException;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.jspecify.annotations.Nullable;
 
@@ -9,13 +15,17 @@ import app.dossier.clients.Clients;
 import app.dossier.firms.FirmSettings;
 import app.dossier.firms.Firms;
 import app.dossier.identity.CurrentStaff;
+import app.dossier.shared.ConflictException;
 import app.dossier.shared.InvalidInputException;
+import app.dossier.shared.NotFoundException;
+import app.dossier.shared.TooLargeException;
 import app.dossier.storage.DataSizes;
 import org.springframework.core.io.Resource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -33,16 +43,22 @@ class FilesController {
 
 	private final Firms firms;
 
-	FilesController(Documents documents, Clients clients, Firms firms) {
+	private final Folders folders;
+
+	private final Uploads uploads;
+
+	FilesController(Documents documents, Clients clients, Firms firms, Folders folders, Uploads uploads) {
 		this.documents = documents;
 		this.clients = clients;
 		this.firms = firms;
+		this.folders = folders;
+		this.uploads = uploads;
 	}
 
 	@GetMapping("/clients/{id}/files")
 	String files(CurrentStaff caller, @PathVariable UUID id, @RequestParam(required = false) @Nullable String sort,
 			@RequestParam(required = false) @Nullable String order, @RequestParam(required = false) @Nullable String q,
-			Model model) {
+			@RequestParam(required = false) @Nullable UUID folder, Model model) {
 		Client client = this.clients.get(caller.firmId(), id);
 		DocumentSort documentSort;
 		try {
@@ -53,8 +69,21 @@ class FilesController {
 		}
 		FirmSettings settings = this.firms.effectiveSettings(caller.firmId());
 		model.addAttribute("client", client);
-		model.addAttribute("documents", this.documents.list(caller.firmId(), id, documentSort, q));
+		List<Folder> folders = this.folders.ofClient(caller.firmId(), id);
+		Folder current = (folder != null) ? folders.stream()
+			.filter((f) -> f.id().equals(folder))
+			.findFirst()
+			.orElseThrow(() -> new NotFoundException("Folder")) : null;
+		Set<UUID> inside = (current != null) ? Folders.withDescendants(folders, Set.of(current.id())) : Set.of();
+		model.addAttribute("documents",
+				this.documents.list(caller.firmId(), id, documentSort, q)
+					.stream()
+					.filter((d) -> current == null || (d.folderId() != null && inside.contains(d.folderId())))
+					.toList());
 		model.addAttribute("newSince", this.documents.opened(caller, id));
+		model.addAttribute("folders", FolderTree.of(folders));
+		model.addAttribute("folder", current);
+		model.addAttribute("folderNames", folders.stream().collect(Collectors.toMap(Folder::id, Folder::name)));
 		model.addAttribute("documentCount", this.clients.documentCount(caller.firmId(), id));
 		model.addAttribute("sort", documentSort);
 		model.addAttribute("q", (q != null) ? q : "");
@@ -91,8 +120,97 @@ class FilesController {
 			default -> throw new InvalidInputException("field", "Unknown switch.");
 		};
 		Document document = this.documents.change(caller, id, change);
+		List<Folder> folders = this.folders.ofClient(caller.firmId(), document.clientId());
 		model.addAttribute("d", document);
+		model.addAttribute("folders", FolderTree.of(folders));
+		model.addAttribute("folderNames", folders.stream().collect(Collectors.toMap(Folder::id, Folder::name)));
+		model.addAttribute("folder", null);
+		// The marker only matters on the page as it was opened; a toggled row drops it.
+		model.addAttribute("newSince", document.createdAt());
 		return "documents/files :: row";
+	}
+
+	@PostMapping("/clients/{id}/folders")
+	String createFolder(CurrentStaff caller, @PathVariable UUID id, @RequestParam String name,
+			@RequestParam(required = false) @Nullable UUID parentId, RedirectAttributes redirect) {
+		try {
+			Folder folder = this.folders.create(caller, id, name, parentId);
+			redirect.addFlashAttribute("notice", "Created folder " + folder.name() + ".");
+			return "redirect:/clients/" + id + "/files?folder=" + folder.id();
+		}
+		catch (InvalidInputException | ConflictException ex) {
+			redirect.addFlashAttribute("error", ex.getMessage());
+			return "redirect:/clients/" + id + "/files" + ((parentId != null) ? "?folder=" + parentId : "");
+		}
+	}
+
+	@PostMapping("/folders/{id}")
+	String renameFolder(CurrentStaff caller, @PathVariable UUID id, @RequestParam String name,
+			RedirectAttributes redirect) {
+		Folder folder = this.folders.get(caller.firmId(), id);
+		try {
+			this.folders.rename(caller, id, name);
+			redirect.addFlashAttribute("notice", "Folder renamed.");
+		}
+		catch (InvalidInputException | ConflictException ex) {
+			redirect.addFlashAttribute("error", ex.getMessage());
+		}
+		return "redirect:/clients/" + folder.clientId() + "/files?folder=" + id;
+	}
+
+	@PostMapping("/folders/{id}/delete")
+	String deleteFolder(CurrentStaff caller, @PathVariable UUID id, RedirectAttributes redirect) {
+		Folder folder = this.folders.get(caller.firmId(), id);
+		try {
+			this.folders.delete(caller, id);
+			redirect.addFlashAttribute("notice", "Deleted folder " + folder.name() + ".");
+			return "redirect:/clients/" + folder.clientId() + "/files";
+		}
+		catch (ConflictException ex) {
+			redirect.addFlashAttribute("error", ex.getMessage());
+			return "redirect:/clients/" + folder.clientId() + "/files?folder=" + id;
+		}
+	}
+
+	@GetMapping("/documents/{id}/versions")
+	String versions(CurrentStaff caller, @PathVariable UUID id, Model model) {
+		Document document = this.documents.get(caller.firmId(), id);
+		model.addAttribute("client", this.clients.get(caller.firmId(), document.clientId()));
+		model.addAttribute("documentCount", this.clients.documentCount(caller.firmId(), document.clientId()));
+		model.addAttribute("document", document);
+		model.addAttribute("versions", this.documents.versions(caller.firmId(), id));
+		return "documents/versions";
+	}
+
+	/**
+	 * A plain form post; the CSRF token travels in the address because the body is a
+	 * stream.
+	 */
+	@PostMapping("/documents/{id}/versions")
+	String addVersion(CurrentStaff caller, @PathVariable UUID id, HttpServletRequest request,
+			RedirectAttributes redirect) throws IOException, HttpMediaTypeNotSupportedException {
+		try {
+			Document document = this.uploads.receiveVersion(Uploader.staff(caller), caller.firmId(), id, request);
+			redirect.addFlashAttribute("notice",
+					"Version " + document.version() + " of " + document.name() + " is now current.");
+		}
+		catch (InvalidInputException | TooLargeException ex) {
+			redirect.addFlashAttribute("error", ex.getMessage());
+		}
+		return "redirect:/documents/" + id + "/versions";
+	}
+
+	@PostMapping("/documents/{id}/versions/{versionId}/restore")
+	String restore(CurrentStaff caller, @PathVariable UUID id, @PathVariable UUID versionId,
+			RedirectAttributes redirect) {
+		Document document = this.documents.restore(caller, id, versionId);
+		redirect.addFlashAttribute("notice", "Restored as version " + document.version() + ".");
+		return "redirect:/documents/" + id + "/versions";
+	}
+
+	@GetMapping("/documents/{id}/versions/{versionId}/download")
+	ResponseEntity<Resource> downloadVersion(CurrentStaff caller, @PathVariable UUID id, @PathVariable UUID versionId) {
+		return Downloads.of(this.documents.downloadVersion(Uploader.staff(caller), caller.firmId(), id, versionId));
 	}
 
 	@PostMapping("/documents/{id}/delete")
