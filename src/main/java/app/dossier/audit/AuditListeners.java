@@ -25,6 +25,7 @@ import app.dossier.identity.StaffInvited;
 import app.dossier.identity.StaffJoined;
 import app.dossier.identity.StaffSignInFailed;
 import app.dossier.identity.StaffSignedIn;
+import app.dossier.matters.MatterChanged;
 import app.dossier.sharing.SharesChanged;
 import app.dossier.storage.DataSizes;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -217,6 +218,12 @@ class AuditListeners {
 				"version " + event.version()
 						+ ((event.restoredFrom() != null) ? " (the bytes of version " + event.restoredFrom() + ")" : "")
 						+ ", SHA-256 " + event.sha256());
+	}
+
+	@ApplicationModuleListener
+	void on(MatterChanged event) {
+		this.log.append(event.firmId(), event.clientId(), event.occurredAt(), "matter.changed", event.by(),
+				event.matterId(), event.name(), event.what());
 	}
 
 	private static String change(String field, @Nullable String oldValue, @Nullable String newValue) {

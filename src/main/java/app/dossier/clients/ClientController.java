@@ -123,6 +123,20 @@ class ClientController {
 		return attempt(contact.clientId(), redirect, "Contact removed.", () -> this.contacts.remove(caller, id));
 	}
 
+	@PostMapping("/contacts/{id}/portal-access")
+	String grantPortalAccess(CurrentStaff caller, @PathVariable UUID id, RedirectAttributes redirect) {
+		Contact contact = this.contacts.grantPortalAccess(caller, id);
+		redirect.addFlashAttribute("notice", contact.name() + " can now sign in to the portal; we emailed them.");
+		return "redirect:/clients/" + contact.clientId() + "/sharing?contact=" + id;
+	}
+
+	@PostMapping("/contacts/{id}/portal-access/revoke")
+	String revokePortalAccess(CurrentStaff caller, @PathVariable UUID id, RedirectAttributes redirect) {
+		Contact contact = this.contacts.revokePortalAccess(caller, id);
+		redirect.addFlashAttribute("notice", contact.name() + " can no longer sign in to the portal.");
+		return "redirect:/clients/" + contact.clientId() + "/contacts";
+	}
+
 	@PostMapping("/clients/{id}/delete")
 	String delete(CurrentStaff caller, @PathVariable UUID id, RedirectAttributes redirect) {
 		Client client = this.clients.get(caller.firmId(), id);

@@ -76,6 +76,12 @@ public class Folders {
 		return this.store.find(firmId, folderId);
 	}
 
+	/** Whether a sibling folder has this name already (ignoring case). */
+	@Transactional(readOnly = true)
+	public boolean nameTaken(UUID firmId, UUID clientId, @Nullable UUID parentId, String name) {
+		return this.store.nameTaken(firmId, clientId, parentId, name.strip(), null);
+	}
+
 	/** The client's "Client Uploads" folder, if it still has one. */
 	@Transactional(readOnly = true)
 	public @Nullable Folder uploadsFolder(UUID firmId, UUID clientId) {

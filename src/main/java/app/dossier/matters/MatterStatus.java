@@ -1,0 +1,7 @@
+package app.dossier.matters;
+
+public enum MatterStatus {
+
+	OPEN, CLOSED
+
+}
