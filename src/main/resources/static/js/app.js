@@ -2,6 +2,9 @@
 (function () {
   'use strict';
 
+  // With script, the drop zone replaces the plain file field (kept for pages without script).
+  document.documentElement.classList.add('js');
+
   function cookie(name) {
     const match = document.cookie.match(new RegExp('(?:^|; )' + name + '=([^;]*)'));
     return match ? decodeURIComponent(match[1]) : null;

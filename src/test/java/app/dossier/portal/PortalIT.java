@@ -160,6 +160,42 @@ class PortalIT {
 	}
 
 	@Test
+	void thePlainUploadFormWorksWithoutScript() {
+		Http http = new Http(this.port);
+		Firms.TestFirm firm = Firms.create(http, "NoScript");
+		http.patchJson("/api/v1/settings", "{\"customerUploadsEnabled\":true}", firm.adminToken());
+		Setup setup = setup(http, firm, "Plain Form");
+		String session = PortalSession.signIn(http, setup.email());
+		Http.Response page = http.getWithCookies("/portal/files", session);
+		java.util.regex.Matcher action = java.util.regex.Pattern.compile("action=\"(/portal/upload\\?_csrf=[^\"]+)\"")
+			.matcher(page.body());
+		assertThat(action.find()).as(page.body()).isTrue();
+		String xsrf = page.raw()
+			.headers()
+			.allValues("Set-Cookie")
+			.stream()
+			.filter((c) -> c.startsWith("XSRF-TOKEN="))
+			.map((c) -> c.substring(0, c.indexOf(';')))
+			.findFirst()
+			.orElseThrow();
+		String folder = http.get("/api/v1/clients/" + setup.clientId() + "/folders", firm.adminToken())
+			.json()
+			.get("items")
+			.get(0)
+			.get("id")
+			.asString();
+		Http.Multipart body = Http.Multipart.of(
+				List.of(FilePart.file("scan.pdf", "%PDF".getBytes(StandardCharsets.US_ASCII))),
+				Map.of("folderId", folder));
+		Http.Response received = http.send(http.request(action.group(1).replace("&amp;", "&"), null)
+			.header("Content-Type", body.contentType())
+			.header("Cookie", xsrf + "; " + session)
+			.POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body.bytes())));
+		assertThat(received.status()).as(received.body()).isEqualTo(200);
+		assertThat(received.body()).contains("We received 1 file", "scan.pdf");
+	}
+
+	@Test
 	void revokedAccessEndsTheSessionAndStaffAndContactsStayInTheirOwnAreas() {
 		Http http = new Http(this.port);
 		Firms.TestFirm firm = Firms.create(http, "Revoking");

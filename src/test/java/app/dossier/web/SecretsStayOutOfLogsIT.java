@@ -8,6 +8,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import app.dossier.support.DossierIntegrationTest;
 import app.dossier.support.Firms;
 import app.dossier.support.Http;
+import app.dossier.support.PortalSession;
 import app.dossier.support.WebSession;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -28,7 +29,7 @@ class SecretsStayOutOfLogsIT {
 	int port;
 
 	@Test
-	void passwordsTokensAndInvitationLinksNeverReachTheLog(CapturedOutput output) {
+	void passwordsTokensInvitationAndSignInLinksNeverReachTheLog(CapturedOutput output) {
 		Http http = new Http(this.port);
 		Firms.TestFirm firm = Firms.create(http, "Quiet");
 		String wrong = "my-wrong-secret-guess";
@@ -39,15 +40,32 @@ class SecretsStayOutOfLogsIT {
 				firm.adminToken());
 		String invitation = invited.json().get("invitationUrl").asString();
 		String invitationToken = invitation.substring(invitation.lastIndexOf('/') + 1);
+		http.get(Firms.invitationPath(invitation));
 		String staffToken = Firms.join(http, firm, "r-" + firm.id() + "@quiet.test", "STAFF");
 		http.get("/api/v1/staff/me", staffToken);
+		String client = http.postJson("/api/v1/clients", "{\"displayName\":\"Quiet Client\"}", firm.adminToken())
+			.json()
+			.get("id")
+			.asString();
+		String email = "c-" + System.nanoTime() + "@quiet.test";
+		String contact = http
+			.postJson("/api/v1/clients/" + client + "/contacts", Http.json(Map.of("name", "C", "email", email)),
+					firm.adminToken())
+			.json()
+			.get("id")
+			.asString();
+		http.postJson("/api/v1/contacts/" + contact + "/portal-access", "", firm.adminToken());
+		String signInToken = PortalSession.token(PortalSession.requestLink(http, email));
+		http.get("/portal/login/ott?token=" + signInToken);
+		http.postForm("/portal/login/ott", Map.of("token", signInToken), null);
 		await().untilAsserted(() -> assertThat(output.getAll()).contains("Mail sent"));
 
 		assertThat(output.getAll()).doesNotContain(Firms.PASSWORD)
 			.doesNotContain(wrong)
 			.doesNotContain(firm.adminToken())
 			.doesNotContain(staffToken)
-			.doesNotContain(invitationToken);
+			.doesNotContain(invitationToken)
+			.doesNotContain(signInToken);
 	}
 
 }
