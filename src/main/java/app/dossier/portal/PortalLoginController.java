@@ -40,9 +40,16 @@ class PortalLoginController {
 	 * sign-in filter.
 	 */
 	@PostMapping("/portal/login")
-	String notAnAddress(@RequestParam(defaultValue = "") String email, Model model) {
+	String notAnAddress(@RequestParam(defaultValue = "") String email, HttpServletRequest request,
+			jakarta.servlet.http.HttpServletResponse response, Model model) {
 		model.addAttribute("email", email);
-		model.addAttribute("error", "Enter your email address, such as name@example.com.");
+		if (request.getAttribute(SignInLinks.THROTTLED) != null) {
+			response.setStatus(429);
+			model.addAttribute("error", "Too many sign-in links were asked for from here. Please wait a few minutes.");
+		}
+		else {
+			model.addAttribute("error", "Enter your email address, such as name@example.com.");
+		}
 		return "portal/login";
 	}
 

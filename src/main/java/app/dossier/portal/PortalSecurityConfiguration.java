@@ -34,13 +34,13 @@ class PortalSecurityConfiguration {
 	@Order(2)
 	SecurityFilterChain portalChain(HttpSecurity http, SignInTokens tokens, PortalSettings settings,
 			Memberships memberships, Contacts contacts, Firms firms, Mailer mailer, PublicAddress address,
-			@Qualifier("applicationTaskExecutor") AsyncTaskExecutor executor, Clock clock,
+			@Qualifier("applicationTaskExecutor") AsyncTaskExecutor executor, Clock clock, SignInLimits limits,
 			@Value("${server.servlet.session.cookie.secure:true}") boolean secureCookies) throws Exception {
 		HttpSessionSecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 		contexts.setSpringSecurityContextKey(CONTEXT_KEY);
 		HttpSessionRequestCache requests = new HttpSessionRequestCache();
 		requests.setSessionAttrName("DOSSIER_PORTAL_SAVED_REQUEST");
-		SignInLinks links = new SignInLinks(settings, memberships, firms, mailer, address, executor, clock);
+		SignInLinks links = new SignInLinks(settings, memberships, firms, mailer, address, executor, clock, limits);
 		http.securityMatcher("/portal/**")
 			.authorizeHttpRequests((requests1) -> requests1.requestMatchers("/portal/login", "/portal/login/**")
 				.permitAll()

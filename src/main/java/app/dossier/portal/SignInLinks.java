@@ -41,6 +41,9 @@ class SignInLinks implements GenerateOneTimeTokenRequestResolver, OneTimeTokenGe
 
 	private static final Logger log = LoggerFactory.getLogger(SignInLinks.class);
 
+	/** Set on a request refused for asking too often from one address. */
+	static final String THROTTLED = SignInLinks.class.getName() + ".throttled";
+
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm 'UTC'", Locale.ENGLISH)
 		.withZone(ZoneOffset.UTC);
 
@@ -58,8 +61,11 @@ class SignInLinks implements GenerateOneTimeTokenRequestResolver, OneTimeTokenGe
 
 	private final Clock clock;
 
+	private final SignInLimits limits;
+
 	SignInLinks(PortalSettings settings, Memberships memberships, Firms firms, Mailer mailer, PublicAddress address,
-			AsyncTaskExecutor executor, Clock clock) {
+			AsyncTaskExecutor executor, Clock clock, SignInLimits limits) {
+		this.limits = limits;
 		this.settings = settings;
 		this.memberships = memberships;
 		this.firms = firms;
@@ -79,6 +85,10 @@ class SignInLinks implements GenerateOneTimeTokenRequestResolver, OneTimeTokenGe
 		if (email == null || email.isBlank() || email.length() > 320 || !email.contains("@")) {
 			return null;
 		}
+		if (!this.limits.mayAsk(request.getRemoteAddr())) {
+			request.setAttribute(THROTTLED, Boolean.TRUE);
+			return null;
+		}
 		return new GenerateOneTimeTokenRequest(EmailAddresses.normalize(email), this.settings.signInLinkLifetime());
 	}
 
@@ -93,6 +103,11 @@ class SignInLinks implements GenerateOneTimeTokenRequestResolver, OneTimeTokenGe
 	private void deliver(String email, String link, Instant expiresAt) {
 		List<Contact> contacts = this.memberships.contacts(email);
 		if (contacts.isEmpty()) {
+			return;
+		}
+		if (!this.limits.mayEmail(email)) {
+			log.info("Not sending another portal sign-in link: {} were asked for one address within 15 minutes",
+					this.limits.perAddress());
 			return;
 		}
 		Contact first = contacts.get(0);

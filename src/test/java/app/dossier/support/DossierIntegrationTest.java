@@ -19,7 +19,8 @@ import org.springframework.test.context.ContextConfiguration;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "dossier.signup.enabled=true", "logging.level.app.dossier=DEBUG" })
+		properties = { "dossier.signup.enabled=true", "logging.level.app.dossier=DEBUG",
+				"dossier.portal.sign-in-requests-per-ip=100000" })
 @ContextConfiguration(initializers = IsolatedDatabase.class)
 @Import(TestClockConfiguration.class)
 public @interface DossierIntegrationTest {
