@@ -93,7 +93,10 @@ class ClientFilesBrowserIT {
 					new Page.ScreenshotOptions().setPath(Browsers.screenshot("client-files")).setFullPage(true));
 
 			Locator betaRow = rows.filter(new Locator.FilterOptions().setHasText("Beta report.pdf"));
-			betaRow.getByLabel("Visible to customer: Beta report.pdf").uncheck();
+			// The switch flips at once in the page; wait for the server's answer before
+			// asking the API.
+			page.waitForResponse((response) -> response.url().contains("/flags"),
+					() -> betaRow.getByLabel("Visible to customer: Beta report.pdf").uncheck());
 			assertThat(page.locator("tr.document-row")
 				.filter(new Locator.FilterOptions().setHasText("Beta report.pdf"))
 				.getByLabel("Visible to customer: Beta report.pdf")).not().isChecked();
