@@ -121,7 +121,8 @@ class FilesController {
 		};
 		Document document = this.documents.change(caller, id, change);
 		List<Folder> folders = this.folders.ofClient(caller.firmId(), document.clientId());
-		model.addAttribute("d", document);
+		// The row fragment repeats over "documents": here, over this one.
+		model.addAttribute("documents", List.of(document));
 		model.addAttribute("folders", FolderTree.of(folders));
 		model.addAttribute("folderNames", folders.stream().collect(Collectors.toMap(Folder::id, Folder::name)));
 		model.addAttribute("folder", null);

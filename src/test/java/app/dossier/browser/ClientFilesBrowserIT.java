@@ -11,13 +11,9 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import tools.jackson.databind.JsonNode;
 
 import app.dossier.support.DossierIntegrationTest;
@@ -30,27 +26,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** A staff member's daily path through a client's files, in a real browser. */
 @DossierIntegrationTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ClientFilesBrowserIT {
+class ClientFilesBrowserIT extends BrowserTest {
 
 	@LocalServerPort
 	int port;
-
-	private Playwright playwright;
-
-	private Browser browser;
-
-	@BeforeAll
-	void startBrowser() {
-		this.playwright = Browsers.playwright();
-		this.browser = Browsers.chromium(this.playwright);
-	}
-
-	@AfterAll
-	void stopBrowser() {
-		this.browser.close();
-		this.playwright.close();
-	}
 
 	@Test
 	void staffAddAClientUploadFilesToggleVisibilitySortSearchAndDownload() throws Exception {

@@ -12,14 +12,10 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
 import com.microsoft.playwright.options.SelectOption;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import app.dossier.support.DossierIntegrationTest;
 import app.dossier.support.Firms;
@@ -39,27 +35,10 @@ import static org.awaitility.Awaitility.await;
  * and replace a document with a new version.
  */
 @DossierIntegrationTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PortalStoryBrowserIT {
+class PortalStoryBrowserIT extends BrowserTest {
 
 	@LocalServerPort
 	int port;
-
-	private Playwright playwright;
-
-	private Browser browser;
-
-	@BeforeAll
-	void startBrowser() {
-		this.playwright = Browsers.playwright();
-		this.browser = Browsers.chromium(this.playwright);
-	}
-
-	@AfterAll
-	void stopBrowser() {
-		this.browser.close();
-		this.playwright.close();
-	}
 
 	@Test
 	void staffShareAContactSignsInUploadsAndGetsTheNewVersion() throws Exception {

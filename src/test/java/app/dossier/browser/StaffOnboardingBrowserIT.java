@@ -3,12 +3,8 @@ package app.dossier.browser;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import app.dossier.support.DossierIntegrationTest;
 import app.dossier.support.TestMail;
@@ -23,8 +19,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
  */
 @DossierIntegrationTest
 @TestPropertySource(properties = "dossier.test.context=browser-onboarding")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class StaffOnboardingBrowserIT {
+class StaffOnboardingBrowserIT extends BrowserTest {
 
 	private static final String ADMIN_PASSWORD = "harbour-violet-engine-7";
 
@@ -32,22 +27,6 @@ class StaffOnboardingBrowserIT {
 
 	@LocalServerPort
 	int port;
-
-	private Playwright playwright;
-
-	private Browser browser;
-
-	@BeforeAll
-	void startBrowser() {
-		this.playwright = Browsers.playwright();
-		this.browser = Browsers.chromium(this.playwright);
-	}
-
-	@AfterAll
-	void stopBrowser() {
-		this.browser.close();
-		this.playwright.close();
-	}
 
 	@Test
 	void anAdministratorSetsUpTheFirmAndInvitesAColleagueWhoJoins() {

@@ -6,6 +6,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import app.dossier.support.Customers;
+import app.dossier.support.Customers.Customer;
 import app.dossier.support.DossierIntegrationTest;
 import app.dossier.support.Firms;
 import app.dossier.support.Http;
@@ -28,7 +30,7 @@ class PortalIT {
 	void aContactSignsInWithAOneTimeLinkThatWorksOnceAndOnlyByPost() {
 		Http http = new Http(this.port);
 		Firms.TestFirm firm = Firms.create(http, "Portal Firm");
-		Setup setup = setup(http, firm, "Link Client");
+		Customer setup = Customers.withPortalAccess(http, firm, "Link Client");
 		await().until(() -> !TestMail.to(setup.email()).isEmpty());
 		assertThat(TestMail.body(TestMail.to(setup.email()).get(0))).contains("/portal/login");
 
@@ -72,7 +74,7 @@ class PortalIT {
 	void aContactSeesOnlyWhatIsSharedAndVisibleAndNothingOfOtherClients() {
 		Http http = new Http(this.port);
 		Firms.TestFirm firm = Firms.create(http, "Visibility");
-		Setup setup = setup(http, firm, "Seen Client");
+		Customer setup = Customers.withPortalAccess(http, firm, "Seen Client");
 		String token = firm.adminToken();
 		String folder = http
 			.postJson("/api/v1/clients/" + setup.clientId() + "/folders", "{\"name\":\"Tax 2025\"}", token)
@@ -86,7 +88,7 @@ class PortalIT {
 		share(http, token, "/api/v1/documents/" + direct + "/shares", setup.contactId(), "VIEW");
 		share(http, token, "/api/v1/documents/" + hidden + "/shares", setup.contactId(), "VIEW");
 		share(http, token, "/api/v1/folders/" + folder + "/shares", setup.contactId(), "VIEW");
-		Setup other = setup(http, firm, "Other Client");
+		Customer other = Customers.withPortalAccess(http, firm, "Other Client");
 		String othersDoc = upload(http, token, other.clientId(), "others.pdf", Map.of());
 
 		String shared = http.get("/api/v1/contacts/" + setup.contactId() + "/shared", token).body();
@@ -121,7 +123,7 @@ class PortalIT {
 	void uploadsNeedTheFirmSettingAndViewAndUploadPermission() {
 		Http http = new Http(this.port);
 		Firms.TestFirm firm = Firms.create(http, "Uploading");
-		Setup setup = setup(http, firm, "Upload Client");
+		Customer setup = Customers.withPortalAccess(http, firm, "Upload Client");
 		String token = firm.adminToken();
 		String uploads = http.get("/api/v1/clients/" + setup.clientId() + "/folders", token)
 			.json()
@@ -164,7 +166,7 @@ class PortalIT {
 		Http http = new Http(this.port);
 		Firms.TestFirm firm = Firms.create(http, "NoScript");
 		http.patchJson("/api/v1/settings", "{\"customerUploadsEnabled\":true}", firm.adminToken());
-		Setup setup = setup(http, firm, "Plain Form");
+		Customer setup = Customers.withPortalAccess(http, firm, "Plain Form");
 		String session = PortalSession.signIn(http, setup.email());
 		Http.Response page = http.getWithCookies("/portal/files", session);
 		java.util.regex.Matcher action = java.util.regex.Pattern.compile("action=\"(/portal/upload\\?_csrf=[^\"]+)\"")
@@ -199,7 +201,7 @@ class PortalIT {
 	void revokedAccessEndsTheSessionAndStaffAndContactsStayInTheirOwnAreas() {
 		Http http = new Http(this.port);
 		Firms.TestFirm firm = Firms.create(http, "Revoking");
-		Setup setup = setup(http, firm, "Revoked Client");
+		Customer setup = Customers.withPortalAccess(http, firm, "Revoked Client");
 		String session = PortalSession.signIn(http, setup.email());
 		assertThat(http.getWithCookies("/portal", session).status()).isEqualTo(200);
 		assertThat(http.getWithCookies("/clients", session).header("Location")).endsWith("/login");
@@ -215,25 +217,6 @@ class PortalIT {
 		assertThat(http.getWithCookies("/portal", session).header("Location")).endsWith("/portal/login");
 	}
 
-	private static Setup setup(Http http, Firms.TestFirm firm, String clientName) {
-		String token = firm.adminToken();
-		String clientId = http.postJson("/api/v1/clients", Http.json(Map.of("displayName", clientName)), token)
-			.json()
-			.get("id")
-			.asString();
-		String email = "contact-" + System.nanoTime() + "@customer.test";
-		String contactId = http
-			.postJson("/api/v1/clients/" + clientId + "/contacts", Http.json(Map.of("name", "Casey", "email", email)),
-					token)
-			.json()
-			.get("id")
-			.asString();
-		Http.Response granted = http.postJson("/api/v1/contacts/" + contactId + "/portal-access", "", token);
-		assertThat(granted.status()).as(granted.body()).isEqualTo(200);
-		assertThat(granted.json().get("portalAccess").asBoolean()).isTrue();
-		return new Setup(clientId, contactId, email);
-	}
-
 	static String upload(Http http, String token, String clientId, String name, Map<String, String> fields) {
 		Http.Response response = http.postMultipart("/api/v1/clients/" + clientId + "/documents", token,
 				List.of(FilePart.file(name, name.getBytes(StandardCharsets.UTF_8))), fields);
@@ -245,9 +228,6 @@ class PortalIT {
 		Http.Response shared = http.postJson(path, Http.json(Map.of("contactId", contactId, "permission", permission)),
 				token);
 		assertThat(shared.status()).as(shared.body()).isEqualTo(201);
-	}
-
-	record Setup(String clientId, String contactId, String email) {
 	}
 
 }

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import app.dossier.support.Customers;
 import app.dossier.support.DossierIntegrationTest;
 import app.dossier.support.Firms;
 import app.dossier.support.Http;
@@ -81,21 +82,7 @@ class PortalSessionLimitsIT {
 	}
 
 	private static String contact(Http http, String name) {
-		Firms.TestFirm firm = Firms.create(http, name);
-		String clientId = http
-			.postJson("/api/v1/clients", Http.json(Map.of("displayName", name + " Client")), firm.adminToken())
-			.json()
-			.get("id")
-			.asString();
-		String email = name.toLowerCase() + "-" + System.nanoTime() + "@customer.test";
-		String contactId = http
-			.postJson("/api/v1/clients/" + clientId + "/contacts", Http.json(Map.of("name", name, "email", email)),
-					firm.adminToken())
-			.json()
-			.get("id")
-			.asString();
-		http.postJson("/api/v1/contacts/" + contactId + "/portal-access", "", firm.adminToken());
-		return email;
+		return Customers.withPortalAccess(http, Firms.create(http, name), name + " Client").email();
 	}
 
 }

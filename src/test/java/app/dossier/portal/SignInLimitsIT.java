@@ -4,6 +4,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import app.dossier.support.Customers;
 import app.dossier.support.DossierIntegrationTest;
 import app.dossier.support.Firms;
 import app.dossier.support.Http;
@@ -26,18 +27,7 @@ class SignInLimitsIT {
 	void anAddressGetsAtMostFiveLinksAndOneIpAtMostItsShareOfRequests() throws Exception {
 		Http http = new Http(this.port);
 		Firms.TestFirm firm = Firms.create(http, "Limited");
-		String client = http.postJson("/api/v1/clients", "{\"displayName\":\"Limited Co\"}", firm.adminToken())
-			.json()
-			.get("id")
-			.asString();
-		String email = "lim-" + System.nanoTime() + "@customer.test";
-		String contact = http
-			.postJson("/api/v1/clients/" + client + "/contacts", Http.json(Map.of("name", "L", "email", email)),
-					firm.adminToken())
-			.json()
-			.get("id")
-			.asString();
-		http.postJson("/api/v1/contacts/" + contact + "/portal-access", "", firm.adminToken());
+		String email = Customers.withPortalAccess(http, firm, "Limited Co").email();
 
 		for (int i = 0; i < 7; i++) {
 			Http.Response asked = http.postForm("/portal/login", Map.of("email", email), null);

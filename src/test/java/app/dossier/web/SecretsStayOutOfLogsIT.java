@@ -5,6 +5,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import app.dossier.support.Customers;
 import app.dossier.support.DossierIntegrationTest;
 import app.dossier.support.Firms;
 import app.dossier.support.Http;
@@ -43,18 +44,7 @@ class SecretsStayOutOfLogsIT {
 		http.get(Firms.invitationPath(invitation));
 		String staffToken = Firms.join(http, firm, "r-" + firm.id() + "@quiet.test", "STAFF");
 		http.get("/api/v1/staff/me", staffToken);
-		String client = http.postJson("/api/v1/clients", "{\"displayName\":\"Quiet Client\"}", firm.adminToken())
-			.json()
-			.get("id")
-			.asString();
-		String email = "c-" + System.nanoTime() + "@quiet.test";
-		String contact = http
-			.postJson("/api/v1/clients/" + client + "/contacts", Http.json(Map.of("name", "C", "email", email)),
-					firm.adminToken())
-			.json()
-			.get("id")
-			.asString();
-		http.postJson("/api/v1/contacts/" + contact + "/portal-access", "", firm.adminToken());
+		String email = Customers.withPortalAccess(http, firm, "Quiet Client").email();
 		String signInToken = PortalSession.token(PortalSession.requestLink(http, email));
 		http.get("/portal/login/ott?token=" + signInToken);
 		http.postForm("/portal/login/ott", Map.of("token", signInToken), null);

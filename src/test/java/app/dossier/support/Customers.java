@@ -1,0 +1,32 @@
+package app.dossier.support;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A client with one contact who has portal access, made through the API. */
+public final class Customers {
+
+	private Customers() {
+	}
+
+	public static Customer withPortalAccess(Http http, Firms.TestFirm firm, String clientName) {
+		String token = firm.adminToken();
+		Http.Response client = http.postJson("/api/v1/clients", Http.json(Map.of("displayName", clientName)), token);
+		assertThat(client.status()).as(client.body()).isEqualTo(201);
+		String clientId = client.json().get("id").asString();
+		String email = "contact-" + System.nanoTime() + "@customer.test";
+		Http.Response contact = http.postJson("/api/v1/clients/" + clientId + "/contacts",
+				Http.json(Map.of("name", "Casey", "email", email)), token);
+		assertThat(contact.status()).as(contact.body()).isEqualTo(201);
+		String contactId = contact.json().get("id").asString();
+		Http.Response granted = http.postJson("/api/v1/contacts/" + contactId + "/portal-access", "", token);
+		assertThat(granted.status()).as(granted.body()).isEqualTo(200);
+		assertThat(granted.json().get("portalAccess").asBoolean()).isTrue();
+		return new Customer(clientId, contactId, email);
+	}
+
+	public record Customer(String clientId, String contactId, String email) {
+	}
+
+}
