@@ -44,6 +44,12 @@ public class Contacts {
 		return this.store.find(firmId, contactId).orElseThrow(() -> new NotFoundException("Contact"));
 	}
 
+	/** The contact, or null if it was removed meanwhile. */
+	@Transactional(readOnly = true)
+	public @org.jspecify.annotations.Nullable Contact find(UUID firmId, UUID contactId) {
+		return this.store.find(firmId, contactId).orElse(null);
+	}
+
 	@Transactional
 	public Contact add(CurrentStaff by, UUID clientId, ContactDetails details) {
 		this.clients.get(by.firmId(), clientId);

@@ -137,8 +137,9 @@ public class Documents {
 					this.store.insert(document);
 					this.versions.insert(DocumentVersion.of(document, document.id()));
 					added.add(document);
-					this.events.publishEvent(new DocumentUploaded(firmId, clientId, document.id(), document.name(),
-							document.size(), document.sha256(), document.source(), visible, actor(by), now));
+					this.events.publishEvent(
+							new DocumentUploaded(firmId, clientId, document.id(), document.name(), document.size(),
+									document.sha256(), document.source(), visible, by.contactId(), actor(by), now));
 				}
 				return added;
 			}));

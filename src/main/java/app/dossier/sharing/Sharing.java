@@ -99,7 +99,7 @@ public class Sharing {
 		Contact contact = this.contacts.get(by.firmId(), share.contactId());
 		this.store.delete(by.firmId(), shareId);
 		this.events.publishEvent(new SharesChanged(share.firmId(), share.clientId(), share.id(), contact.id(),
-				contact.email(), describe(share), null, false, by.actor(), this.clock.instant()));
+				contact.email(), describe(share), null, false, false, by.actor(), this.clock.instant()));
 	}
 
 	@Transactional(readOnly = true)
@@ -158,7 +158,7 @@ public class Sharing {
 			if (share.permission() != permission) {
 				this.store.setPermission(by.firmId(), share.id(), permission);
 				this.events.publishEvent(new SharesChanged(share.firmId(), share.clientId(), share.id(), contact.id(),
-						contact.email(), name, permission, true, by.actor(), this.clock.instant()));
+						contact.email(), name, permission, true, false, by.actor(), this.clock.instant()));
 			}
 			return new Share(share.id(), share.firmId(), share.clientId(), share.contactId(), share.folderId(),
 					share.documentId(), permission, share.createdAt());
@@ -172,7 +172,7 @@ public class Sharing {
 				this.clock.instant());
 		this.store.insert(share, by.staffId());
 		this.events.publishEvent(new SharesChanged(firmId, clientId, share.id(), contact.id(), contact.email(), name,
-				permission, true, by, share.createdAt()));
+				permission, true, true, by, share.createdAt()));
 		return share;
 	}
 

@@ -20,7 +20,8 @@ import org.springframework.test.context.ContextConfiguration;
 @Documented
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "dossier.signup.enabled=true", "logging.level.app.dossier=DEBUG",
-				"dossier.portal.sign-in-requests-per-ip=100000" })
+				"dossier.portal.sign-in-requests-per-ip=100000", "dossier.notifications.quiet-period=1s",
+				"dossier.notifications.poll-interval=300ms", "dossier.notifications.max-retry-delay=2s" })
 @ContextConfiguration(initializers = IsolatedDatabase.class)
 @Import(TestClockConfiguration.class)
 public @interface DossierIntegrationTest {

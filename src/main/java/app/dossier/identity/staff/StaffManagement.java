@@ -90,7 +90,8 @@ public class StaffManagement {
 	public List<StaffSummary> members(UUID firmId) {
 		return this.members.list(firmId)
 			.stream()
-			.map((m) -> new StaffSummary(m.id(), m.name(), m.email(), m.status() == StaffMember.Status.ACTIVE))
+			.map((m) -> new StaffSummary(m.id(), m.name(), m.email(), m.status() == StaffMember.Status.ACTIVE,
+					m.role() == Role.ADMIN))
 			.toList();
 	}
 

@@ -1,0 +1,7 @@
+package app.dossier.notifications;
+
+public enum Channel {
+
+	EMAIL, SMS
+
+}

@@ -1,0 +1,119 @@
+package app.dossier.notifications;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+import app.dossier.clients.Clients;
+import app.dossier.clients.Contact;
+import app.dossier.clients.Contacts;
+import app.dossier.clients.PortalAccessChanged;
+import app.dossier.documents.DocumentSource;
+import app.dossier.documents.DocumentUploaded;
+import app.dossier.firms.Firms;
+import app.dossier.identity.StaffDirectory;
+import app.dossier.identity.StaffSummary;
+import app.dossier.shared.PublicAddress;
+import app.dossier.sharing.SharesChanged;
+import app.dossier.sharing.Sharing;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns other modules' events into notification items and queued messages. Each listener
+ * runs from the event publication registry after its event's transaction committed, and
+ * again after a crash or restart until it completes; items carry their event's key, so a
+ * second run adds nothing twice.
+ */
+@Component
+class NotificationListeners {
+
+	private final ItemStore items;
+
+	private final Outbox outbox;
+
+	private final Clients clients;
+
+	private final Contacts contacts;
+
+	private final Sharing sharing;
+
+	private final StaffDirectory staff;
+
+	private final Firms firms;
+
+	private final PublicAddress address;
+
+	NotificationListeners(ItemStore items, Outbox outbox, Clients clients, Contacts contacts, Sharing sharing,
+			StaffDirectory staff, Firms firms, PublicAddress address) {
+		this.items = items;
+		this.outbox = outbox;
+		this.clients = clients;
+		this.contacts = contacts;
+		this.sharing = sharing;
+		this.staff = staff;
+		this.firms = firms;
+		this.address = address;
+	}
+
+	@ApplicationModuleListener
+	void on(DocumentUploaded event) {
+		if (event.source() == DocumentSource.PORTAL || event.source() == DocumentSource.LINK) {
+			for (StaffSummary member : toldOfCustomerUploads(event.firmId(), event.clientId())) {
+				this.items.insert(new Item(UUID.randomUUID(), event.firmId(), event.clientId(), member.id(), null,
+						Kind.CUSTOMER_UPLOAD, event.documentId(), event.name(), event.by().label(), event.occurredAt(),
+						null, "upload:" + event.documentId() + ":" + member.id()));
+			}
+		}
+		for (Contact contact : this.contacts.ofClient(event.firmId(), event.clientId())) {
+			if (contact.portalAccess() && !contact.id().equals(uploaderContact(event))
+					&& this.sharing.seenBy(event.firmId(), contact.id()).contains(event.documentId())) {
+				this.items.insert(new Item(UUID.randomUUID(), event.firmId(), event.clientId(), null, contact.id(),
+						Kind.NEW_DOCUMENT, event.documentId(), event.name(), event.by().label(), event.occurredAt(),
+						null, "new:" + event.documentId() + ":" + contact.id()));
+			}
+		}
+	}
+
+	@ApplicationModuleListener
+	void on(SharesChanged event) {
+		if (!event.shared() || !event.added()) {
+			return;
+		}
+		Contact contact = this.contacts.find(event.firmId(), event.contactId());
+		if (contact != null && contact.portalAccess()) {
+			this.items
+				.insert(new Item(UUID.randomUUID(), event.firmId(), event.clientId(), null, contact.id(), Kind.SHARED,
+						null, event.what(), event.by().label(), event.occurredAt(), null, "share:" + event.shareId()));
+		}
+	}
+
+	/** The invitation goes out at once; it is no news to gather with others. */
+	@ApplicationModuleListener
+	void on(PortalAccessChanged event) {
+		if (!event.granted()) {
+			return;
+		}
+		String firmName = this.firms.get(event.firmId()).name();
+		this.outbox.enqueue(event.firmId(), event.clientId(), event.contactId(), null, Channel.EMAIL, event.email(),
+				event.name(), firmName + " shares documents with you on Dossier", "portal-invitation",
+				Map.of("name", event.name(), "firmName", firmName, "link", this.address.link("/portal/login"), "email",
+						event.email()));
+	}
+
+	/** The staff assigned to the client; the firm's administrators when nobody is. */
+	private List<StaffSummary> toldOfCustomerUploads(UUID firmId, UUID clientId) {
+		List<StaffSummary> team = this.clients.team(firmId, clientId).stream().filter(StaffSummary::active).toList();
+		if (!team.isEmpty()) {
+			return team;
+		}
+		return this.staff.members(firmId).stream().filter((m) -> m.active() && m.admin()).toList();
+	}
+
+	private static @Nullable UUID uploaderContact(DocumentUploaded event) {
+		return event.uploadedByContact();
+	}
+
+}
