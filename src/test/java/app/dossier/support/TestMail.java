@@ -22,20 +22,32 @@ import static org.awaitility.Awaitility.await;
  */
 public final class TestMail {
 
-	private static final GreenMail SERVER = start();
+	private static volatile GreenMail SERVER = start(ServerSetupTest.SMTP.dynamicPort());
+
+	private static final int PORT = SERVER.getSmtp().getPort();
 
 	private TestMail() {
 	}
 
-	private static GreenMail start() {
-		GreenMail server = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+	private static GreenMail start(com.icegreen.greenmail.util.ServerSetup setup) {
+		GreenMail server = new GreenMail(setup);
 		server.start();
 		Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
 		return server;
 	}
 
+	/** Stops the SMTP server (connections are refused) until {@link #restart()}. */
+	public static synchronized void stop() {
+		SERVER.stop();
+	}
+
+	/** Starts the SMTP server again on the same port; earlier messages are forgotten. */
+	public static synchronized void restart() {
+		SERVER = start(new com.icegreen.greenmail.util.ServerSetup(PORT, "127.0.0.1", "smtp"));
+	}
+
 	public static int port() {
-		return SERVER.getSmtp().getPort();
+		return PORT;
 	}
 
 	public static List<MimeMessage> to(String address) {
