@@ -52,6 +52,9 @@ create table outgoing_message (
     last_error      varchar(1000),
     created_at      timestamp with time zone not null,
     sent_at         timestamp with time zone,
+    -- for messages sent straight from an event: the event, so a redelivery queues nothing twice
+    source_key      varchar(200),
+    constraint outgoing_message_source_uq unique (source_key),
     constraint outgoing_message_channel_ck check (channel in ('EMAIL', 'SMS')),
     constraint outgoing_message_status_ck check (status in ('PENDING', 'SENT', 'FAILED'))
 );

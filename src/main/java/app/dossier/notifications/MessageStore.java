@@ -30,15 +30,23 @@ class MessageStore {
 		this.json = json;
 	}
 
-	void insert(Message m) {
+	void insert(Message m, @Nullable String sourceKey) {
 		this.jdbc
 			.sql("insert into outgoing_message (id, firm_id, client_id, contact_id, staff_id, channel, recipient,"
-					+ " recipient_name, subject, template, variables, status, attempts, next_attempt_at, created_at)"
-					+ " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+					+ " recipient_name, subject, template, variables, status, attempts, next_attempt_at, created_at,"
+					+ " source_key) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(m.id(), m.firmId(), m.clientId(), m.contactId(), m.staffId(), m.channel().name(), m.recipient(),
 					m.recipientName(), m.subject(), m.template(), this.json.writeValueAsString(m.variables()),
-					m.status().name(), m.attempts(), Timestamps.utc(m.nextAttemptAt()), Timestamps.utc(m.createdAt()))
+					m.status().name(), m.attempts(), Timestamps.utc(m.nextAttemptAt()), Timestamps.utc(m.createdAt()),
+					sourceKey)
 			.update();
+	}
+
+	boolean exists(String sourceKey) {
+		return this.jdbc.sql("select count(*) from outgoing_message where source_key = ?")
+			.param(sourceKey)
+			.query(Long.class)
+			.single() > 0;
 	}
 
 	List<Message> due(Instant now, int limit) {

@@ -97,10 +97,10 @@ class NotificationListeners {
 			return;
 		}
 		String firmName = this.firms.get(event.firmId()).name();
-		this.outbox.enqueue(event.firmId(), event.clientId(), event.contactId(), null, Channel.EMAIL, event.email(),
-				event.name(), firmName + " shares documents with you on Dossier", "portal-invitation",
-				Map.of("name", event.name(), "firmName", firmName, "link", this.address.link("/portal/login"), "email",
-						event.email()));
+		this.outbox.enqueueOnce("invitation:" + event.contactId() + ":" + event.occurredAt().toEpochMilli(),
+				event.firmId(), event.clientId(), event.contactId(), null, Channel.EMAIL, event.email(), event.name(),
+				firmName + " shares documents with you on Dossier", "portal-invitation", Map.of("name", event.name(),
+						"firmName", firmName, "link", this.address.link("/portal/login"), "email", event.email()));
 	}
 
 	/** The staff assigned to the client; the firm's administrators when nobody is. */

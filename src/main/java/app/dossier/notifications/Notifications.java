@@ -66,6 +66,18 @@ public class Notifications {
 	}
 
 	/**
+	 * Keeps a message that was sent elsewhere (a sign-in link, whose link must not be
+	 * stored) on the client's communication log.
+	 */
+	@Transactional
+	public void recordSent(UUID firmId, UUID clientId, UUID contactId, String recipient, String subject,
+			String template) {
+		java.time.Instant now = this.clock.instant();
+		this.messages.insert(new Message(UUID.randomUUID(), firmId, clientId, contactId, null, Channel.EMAIL, recipient,
+				null, subject, template, Map.of(), Message.Status.SENT, 1, now, null, now, now), null);
+	}
+
+	/**
 	 * Every email and text sent (or being sent) to the client's contacts, newest first.
 	 */
 	@Transactional(readOnly = true)

@@ -50,14 +50,27 @@ class Outbox {
 	}
 
 	/** Queues a message in the caller's transaction. */
-	Message enqueue(UUID firmId, @Nullable UUID clientId, @Nullable UUID contactId, @Nullable UUID staffId,
+	void enqueue(UUID firmId, @Nullable UUID clientId, @Nullable UUID contactId, @Nullable UUID staffId,
 			Channel channel, String recipient, @Nullable String recipientName, String subject, String template,
 			Map<String, Object> variables) {
+		enqueueOnce(null, firmId, clientId, contactId, staffId, channel, recipient, recipientName, subject, template,
+				variables);
+	}
+
+	/**
+	 * Queues a message unless one with the same source key was queued before (an event
+	 * delivered a second time).
+	 */
+	void enqueueOnce(@Nullable String sourceKey, UUID firmId, @Nullable UUID clientId, @Nullable UUID contactId,
+			@Nullable UUID staffId, Channel channel, String recipient, @Nullable String recipientName, String subject,
+			String template, Map<String, Object> variables) {
+		if (sourceKey != null && this.store.exists(sourceKey)) {
+			return;
+		}
 		Instant now = this.clock.instant();
-		Message message = new Message(UUID.randomUUID(), firmId, clientId, contactId, staffId, channel, recipient,
-				recipientName, subject, template, variables, Message.Status.PENDING, 0, now, null, now, null);
-		this.store.insert(message);
-		return message;
+		this.store.insert(new Message(UUID.randomUUID(), firmId, clientId, contactId, staffId, channel, recipient,
+				recipientName, subject, template, variables, Message.Status.PENDING, 0, now, null, now, null),
+				sourceKey);
 	}
 
 	@Scheduled(fixedDelayString = "${dossier.notifications.poll-interval:10s}", initialDelay = 2_000)

@@ -35,12 +35,14 @@ class PortalSecurityConfiguration {
 	SecurityFilterChain portalChain(HttpSecurity http, SignInTokens tokens, PortalSettings settings,
 			Memberships memberships, Contacts contacts, Firms firms, Mailer mailer, PublicAddress address,
 			@Qualifier("applicationTaskExecutor") AsyncTaskExecutor executor, Clock clock, SignInLimits limits,
+			app.dossier.notifications.Notifications notifications,
 			@Value("${server.servlet.session.cookie.secure:true}") boolean secureCookies) throws Exception {
 		HttpSessionSecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 		contexts.setSpringSecurityContextKey(CONTEXT_KEY);
 		HttpSessionRequestCache requests = new HttpSessionRequestCache();
 		requests.setSessionAttrName("DOSSIER_PORTAL_SAVED_REQUEST");
-		SignInLinks links = new SignInLinks(settings, memberships, firms, mailer, address, executor, clock, limits);
+		SignInLinks links = new SignInLinks(settings, memberships, firms, mailer, address, executor, clock, limits,
+				notifications);
 		http.securityMatcher("/portal/**")
 			.authorizeHttpRequests((requests1) -> requests1.requestMatchers("/portal/login", "/portal/login/**")
 				.permitAll()

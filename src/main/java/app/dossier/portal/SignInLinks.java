@@ -22,6 +22,7 @@ import app.dossier.firms.Firms;
 import app.dossier.mail.MailDeliveryException;
 import app.dossier.mail.Mailer;
 import app.dossier.mail.OutgoingMail;
+import app.dossier.notifications.Notifications;
 import app.dossier.shared.EmailAddresses;
 import app.dossier.shared.PublicAddress;
 import org.springframework.core.task.AsyncTaskExecutor;
@@ -63,9 +64,12 @@ class SignInLinks implements GenerateOneTimeTokenRequestResolver, OneTimeTokenGe
 
 	private final SignInLimits limits;
 
+	private final Notifications notifications;
+
 	SignInLinks(PortalSettings settings, Memberships memberships, Firms firms, Mailer mailer, PublicAddress address,
-			AsyncTaskExecutor executor, Clock clock, SignInLimits limits) {
+			AsyncTaskExecutor executor, Clock clock, SignInLimits limits, Notifications notifications) {
 		this.limits = limits;
+		this.notifications = notifications;
 		this.settings = settings;
 		this.memberships = memberships;
 		this.firms = firms;
@@ -120,6 +124,10 @@ class SignInLinks implements GenerateOneTimeTokenRequestResolver, OneTimeTokenGe
 		while (true) {
 			try {
 				this.mailer.send(mail);
+				for (Contact contact : contacts) {
+					this.notifications.recordSent(contact.firmId(), contact.clientId(), contact.id(), email,
+							mail.subject(), mail.template());
+				}
 				return;
 			}
 			catch (MailDeliveryException ex) {

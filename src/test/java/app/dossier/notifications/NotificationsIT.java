@@ -18,6 +18,7 @@ import app.dossier.support.Http;
 import app.dossier.support.Http.FilePart;
 import app.dossier.support.PortalSession;
 import app.dossier.support.TestMail;
+import app.dossier.support.WebSession;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -108,6 +109,10 @@ class NotificationsIT {
 					"EMAIL " + silentEmail + " SENT");
 			assertThat(lines).noneMatch((line) -> line.startsWith("SMS +44 20 7946 0001"));
 		});
+		String staff = WebSession.signIn(http, firm.adminEmail(), Firms.PASSWORD);
+		Http.Response log = http.getWithCookies("/clients/" + texted.clientId() + "/messages", staff);
+		assertThat(log.status()).isEqualTo(200);
+		assertThat(log.body()).contains("Text", "1 new document", "Sent", "shares documents with you");
 	}
 
 	@Test
