@@ -162,6 +162,13 @@
       if (count) {
         count.textContent = String(parseInt(count.textContent, 10) + received.length);
       }
+      // A secure link's uploader ends on the confirmation page, unless a file failed:
+      // then its error stays in view, next to what did arrive.
+      const failed = list.querySelectorAll('li.failed').length;
+      if (form.dataset.doneUrl && received.length && !failed) {
+        window.location.assign(form.dataset.doneUrl);
+        return;
+      }
       const done = form.querySelector('[data-upload-done]');
       if (done && received.length) {
         done.textContent = 'We received ' + received.length + (received.length === 1 ? ' file: ' : ' files: ') +

@@ -25,6 +25,7 @@ import app.dossier.identity.StaffInvited;
 import app.dossier.identity.StaffJoined;
 import app.dossier.identity.StaffSignInFailed;
 import app.dossier.identity.StaffSignedIn;
+import app.dossier.links.LinkChanged;
 import app.dossier.matters.MatterChanged;
 import app.dossier.sharing.SharesChanged;
 import app.dossier.storage.DataSizes;
@@ -201,6 +202,13 @@ class AuditListeners {
 				event.shared() ? "share.granted" : "share.removed", event.by(), event.shareId(), event.what(),
 				(event.shared() ? "with " : "from ") + event.contactEmail()
 						+ ((event.permission() != null) ? ", " + event.permission() : ""));
+	}
+
+	@ApplicationModuleListener
+	void on(LinkChanged event) {
+		this.log.append(event.firmId(), event.clientId(), event.occurredAt(),
+				"link." + event.change().name().toLowerCase(java.util.Locale.ROOT), event.by(), event.linkId(),
+				event.kind().name().toLowerCase(java.util.Locale.ROOT) + " link", event.details());
 	}
 
 	@ApplicationModuleListener

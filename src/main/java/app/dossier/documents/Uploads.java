@@ -23,6 +23,7 @@ import app.dossier.clients.Clients;
 import app.dossier.firms.FirmSettings;
 import app.dossier.firms.Firms;
 import app.dossier.shared.InvalidInputException;
+import app.dossier.shared.UnsupportedContentException;
 import app.dossier.storage.FileNames;
 import app.dossier.storage.FileStorage;
 import org.springframework.http.MediaType;
@@ -69,14 +70,25 @@ public class Uploads {
 			Function<Map<String, String>, UploadOptions> options)
 			throws IOException, HttpMediaTypeNotSupportedException {
 		this.clients.get(firmId, clientId);
+		FirmSettings settings = this.firms.effectiveSettings(firmId);
+		return receive(by, firmId, clientId, request,
+				new UploadLimits(settings.maxFileSize(), settings.maxFilesPerUpload(), null), options);
+	}
+
+	/**
+	 * Like {@link #receive(Uploader, UUID, UUID, HttpServletRequest, Function)} within
+	 * the given limits instead of the firm's (a secure link's own).
+	 */
+	public List<Document> receive(Uploader by, UUID firmId, UUID clientId, HttpServletRequest request,
+			UploadLimits limits, Function<Map<String, String>, UploadOptions> options)
+			throws IOException, HttpMediaTypeNotSupportedException {
 		if (!JakartaServletFileUpload.isMultipartContent(request)) {
 			throw new HttpMediaTypeNotSupportedException(request.getContentType(),
 					List.of(MediaType.MULTIPART_FORM_DATA));
 		}
-		FirmSettings limits = this.firms.effectiveSettings(firmId);
 		List<IncomingFile> files = new ArrayList<>();
 		try {
-			Map<String, String> fields = read(request, limits.maxFileSize(), limits.maxFilesPerUpload(), files);
+			Map<String, String> fields = read(request, limits, files);
 			if (files.isEmpty()) {
 				throw new InvalidInputException("file", "Choose at least one file to upload (form field \"file\").");
 			}
@@ -98,7 +110,7 @@ public class Uploads {
 		}
 		List<IncomingFile> files = new ArrayList<>();
 		try {
-			read(request, this.firms.effectiveSettings(firmId).maxFileSize(), 1, files);
+			read(request, new UploadLimits(this.firms.effectiveSettings(firmId).maxFileSize(), 1, null), files);
 			if (files.isEmpty()) {
 				throw new InvalidInputException("file", "Choose the file with the new version (form field \"file\").");
 			}
@@ -110,8 +122,9 @@ public class Uploads {
 		return this.documents.addVersion(by, firmId, documentId, files.get(0));
 	}
 
-	private Map<String, String> read(HttpServletRequest request, long maxFileSize, int maxFiles,
-			List<IncomingFile> files) throws IOException {
+	private Map<String, String> read(HttpServletRequest request, UploadLimits limits, List<IncomingFile> files)
+			throws IOException {
+		int maxFiles = limits.maxFiles();
 		Map<String, String> fields = new HashMap<>();
 		JakartaServletFileUpload<?, ?> upload = new JakartaServletFileUpload<>();
 		upload.setHeaderCharset(StandardCharsets.UTF_8);
@@ -132,8 +145,9 @@ public class Uploads {
 						throw new InvalidInputException("file", "Every file needs a name. Nothing was stored.");
 					}
 					try (InputStream content = part.getInputStream()) {
-						files.add(new IncomingFile(name, this.storage.stage(content, maxFileSize)));
+						files.add(new IncomingFile(name, this.storage.stage(content, limits.maxFileSize())));
 					}
+					accept(files.get(files.size() - 1), limits.types());
 				}
 			}
 		}
@@ -141,6 +155,20 @@ public class Uploads {
 			throw new InvalidInputException(null, "The upload is not valid multipart/form-data. Nothing was stored.");
 		}
 		return fields;
+	}
+
+	/** Judged by the content, never by the name alone: HTML named .pdf is HTML. */
+	private static void accept(IncomingFile file, UploadLimits.@Nullable AcceptedTypes types) {
+		if (types == null) {
+			return;
+		}
+		String detected = ContentTypes.detect(file.staged().head(), file.displayName());
+		if (!types.accepts(detected)) {
+			throw new UnsupportedContentException(
+					"\"" + file.displayName() + "\" is " + ContentTypes.describe(detected)
+							+ ", which is not accepted here. Accepted: " + types.describe() + ". Nothing was stored.",
+					detected);
+		}
 	}
 
 	/**

@@ -9,7 +9,8 @@ package app.dossier.firms;
  * unless the uploader says otherwise
  * @param maxFileSize the largest file accepted, in bytes
  * @param maxFilesPerUpload the most files accepted in one upload
+ * @param maxLinkDays the longest a secure link may stay open, in days
  */
 public record FirmSettings(String customersRoot, boolean customerUploadsEnabled, boolean newDocumentsVisibleByDefault,
-		long maxFileSize, int maxFilesPerUpload) {
+		long maxFileSize, int maxFilesPerUpload, int maxLinkDays) {
 }

@@ -45,16 +45,17 @@ class FirmStore {
 			.param(id)
 			.query((rs, row) -> new FirmSettings(rs.getString("customers_root"),
 					rs.getBoolean("customer_uploads_enabled"), rs.getBoolean("new_documents_visible"),
-					rs.getLong("max_file_size"), rs.getInt("max_files_per_upload")))
+					rs.getLong("max_file_size"), rs.getInt("max_files_per_upload"), rs.getInt("max_link_days")))
 			.single();
 	}
 
 	void saveSettings(UUID id, FirmSettings settings) {
 		this.jdbc
 			.sql("update firm set customers_root = ?, customer_uploads_enabled = ?, new_documents_visible = ?,"
-					+ " max_file_size = ?, max_files_per_upload = ? where id = ?")
+					+ " max_file_size = ?, max_files_per_upload = ?, max_link_days = ? where id = ?")
 			.params(settings.customersRoot(), settings.customerUploadsEnabled(),
-					settings.newDocumentsVisibleByDefault(), settings.maxFileSize(), settings.maxFilesPerUpload(), id)
+					settings.newDocumentsVisibleByDefault(), settings.maxFileSize(), settings.maxFilesPerUpload(),
+					settings.maxLinkDays(), id)
 			.update();
 	}
 

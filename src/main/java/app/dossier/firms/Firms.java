@@ -75,7 +75,7 @@ public class Firms implements FirmNames {
 		return new FirmSettings(settings.customersRoot(), settings.customerUploadsEnabled(),
 				settings.newDocumentsVisibleByDefault(),
 				Math.min(settings.maxFileSize(), this.uploads.maxFileSize().toBytes()),
-				Math.min(settings.maxFilesPerUpload(), this.uploads.maxFilesPerUpload()));
+				Math.min(settings.maxFilesPerUpload(), this.uploads.maxFilesPerUpload()), settings.maxLinkDays());
 	}
 
 	/** The server's ceiling for {@link FirmSettings#maxFileSize()}. */
@@ -107,7 +107,8 @@ public class Firms implements FirmNames {
 				or(change.newDocumentsVisibleByDefault(), old.newDocumentsVisibleByDefault()),
 				(change.maxFileSize() != null) ? requireMaxFileSize(change.maxFileSize()) : old.maxFileSize(),
 				(change.maxFilesPerUpload() != null) ? requireMaxFiles(change.maxFilesPerUpload())
-						: old.maxFilesPerUpload());
+						: old.maxFilesPerUpload(),
+				(change.maxLinkDays() != null) ? requireLinkDays(change.maxLinkDays()) : old.maxLinkDays());
 		if (!newName.equals(firm.name())) {
 			this.store.rename(firm.id(), newName);
 			changed(admin, firm, "name", firm.name(), newName);
@@ -121,6 +122,7 @@ public class Firms implements FirmNames {
 					updated.newDocumentsVisibleByDefault());
 			changed(admin, firm, "maxFileSize", old.maxFileSize(), updated.maxFileSize());
 			changed(admin, firm, "maxFilesPerUpload", old.maxFilesPerUpload(), updated.maxFilesPerUpload());
+			changed(admin, firm, "maxLinkDays", old.maxLinkDays(), updated.maxLinkDays());
 		}
 		return new Firm(firm.id(), newName, firm.slug(), firm.createdAt());
 	}
@@ -134,6 +136,13 @@ public class Firms implements FirmNames {
 
 	private static boolean or(@Nullable Boolean value, boolean fallback) {
 		return (value != null) ? value : fallback;
+	}
+
+	private static int requireLinkDays(int days) {
+		if (days < 1 || days > 365) {
+			throw new InvalidInputException("maxLinkDays", "Secure links may stay open between 1 and 365 days.");
+		}
+		return days;
 	}
 
 	private static String requireRoot(String root) {

@@ -38,23 +38,25 @@ class SettingsApiController {
 	SettingsView change(CurrentStaff admin, @Validated @RequestBody Change change) {
 		return view(this.firms.change(admin,
 				new SettingsChange(change.firmName(), change.customersRootFolder(), change.customerUploadsEnabled(),
-						change.newDocumentsVisibleByDefault(), change.maxFileSize(), change.maxFilesPerUpload())));
+						change.newDocumentsVisibleByDefault(), change.maxFileSize(), change.maxFilesPerUpload(),
+						change.maxLinkDays())));
 	}
 
 	private SettingsView view(Firm firm) {
 		FirmSettings settings = this.firms.settings(firm.id());
 		return new SettingsView(firm.name(), firm.slug(), settings.customerUploadsEnabled(),
 				settings.newDocumentsVisibleByDefault(), settings.customersRoot(), settings.maxFileSize(),
-				settings.maxFilesPerUpload());
+				settings.maxFilesPerUpload(), settings.maxLinkDays());
 	}
 
 	record SettingsView(String firmName, String firmSlug, boolean customerUploadsEnabled,
-			boolean newDocumentsVisibleByDefault, String customersRootFolder, long maxFileSize, int maxFilesPerUpload) {
+			boolean newDocumentsVisibleByDefault, String customersRootFolder, long maxFileSize, int maxFilesPerUpload,
+			int maxLinkDays) {
 	}
 
 	record Change(@Nullable @Size(max = 200) String firmName, @Nullable @Size(max = 80) String customersRootFolder,
 			@Nullable Boolean customerUploadsEnabled, @Nullable Boolean newDocumentsVisibleByDefault,
-			@Nullable Long maxFileSize, @Nullable Integer maxFilesPerUpload) {
+			@Nullable Long maxFileSize, @Nullable Integer maxFilesPerUpload, @Nullable Integer maxLinkDays) {
 	}
 
 }

@@ -1,5 +1,7 @@
 package app.dossier.firms;
 
+import org.jspecify.annotations.Nullable;
+
 import app.dossier.identity.CurrentStaff;
 import app.dossier.shared.InvalidInputException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -38,12 +40,15 @@ class SettingsController {
 	String save(CurrentStaff admin, @RequestParam String firmName, @RequestParam String customersRootFolder,
 			@RequestParam(defaultValue = "false") boolean customerUploadsEnabled,
 			@RequestParam(defaultValue = "false") boolean newDocumentsVisibleByDefault,
-			@RequestParam String maxFileSizeMb, @RequestParam String maxFilesPerUpload, RedirectAttributes redirect) {
+			@RequestParam String maxFileSizeMb, @RequestParam String maxFilesPerUpload,
+			@RequestParam(required = false) @Nullable String maxLinkDays, RedirectAttributes redirect) {
 		try {
 			this.firms.change(admin,
 					new SettingsChange(firmName, customersRootFolder, customerUploadsEnabled,
 							newDocumentsVisibleByDefault, number("maxFileSizeMb", maxFileSizeMb) * MB,
-							(int) Math.min(Integer.MAX_VALUE, number("maxFilesPerUpload", maxFilesPerUpload))));
+							(int) Math.min(Integer.MAX_VALUE, number("maxFilesPerUpload", maxFilesPerUpload)),
+							(maxLinkDays == null) ? null
+									: (int) Math.min(Integer.MAX_VALUE, number("maxLinkDays", maxLinkDays))));
 			redirect.addFlashAttribute("notice", "Settings saved.");
 		}
 		catch (InvalidInputException ex) {

@@ -76,6 +76,9 @@ public class Mailer {
 			MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
 			helper.setFrom(sender(mail.senderName()));
 			helper.setTo(new InternetAddress(mail.to(), oneLine(mail.toName()), "UTF-8"));
+			if (mail.replyTo() != null) {
+				helper.setReplyTo(new InternetAddress(mail.replyTo(), true));
+			}
 			helper.setSubject(oneLine(mail.subject()));
 			helper.setText(this.templates.text(mail.template(), context),
 					this.templates.html(mail.template(), context));

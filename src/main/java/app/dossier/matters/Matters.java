@@ -58,6 +58,11 @@ public class Matters {
 		return this.store.find(firmId, matterId).orElseThrow(() -> new NotFoundException("Matter"));
 	}
 
+	@Transactional(readOnly = true)
+	public java.util.Optional<Matter> find(UUID firmId, UUID matterId) {
+		return this.store.find(firmId, matterId);
+	}
+
 	/** Opens a matter with a folder of the same name at the client's top level. */
 	@Transactional
 	public Matter open(CurrentStaff by, UUID clientId, String name, String type) {

@@ -10,6 +10,12 @@ public enum Kind {
 	NEW_DOCUMENT,
 
 	/** To a contact: a folder or document was shared with them. */
-	SHARED
+	SHARED,
+
+	/**
+	 * To staff: something needs attention at once (a secure link shut after many wrong
+	 * codes).
+	 */
+	ALERT
 
 }

@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
+import app.dossier.shared.ServerKey;
 import app.dossier.shared.Timestamps;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -25,20 +26,32 @@ class MessageStore {
 
 	private final JsonMapper json;
 
-	MessageStore(JdbcClient jdbc, JsonMapper json) {
+	private final ServerKey key;
+
+	MessageStore(JdbcClient jdbc, JsonMapper json, ServerKey key) {
 		this.jdbc = jdbc;
 		this.json = json;
+		this.key = key;
 	}
 
 	void insert(Message m, @Nullable String sourceKey) {
+		insert(m, sourceKey, false);
+	}
+
+	/**
+	 * A sealed message keeps its variables encrypted with the server key: they carry a
+	 * secret (a secure link or its code) that must not be readable in the database.
+	 */
+	void insert(Message m, @Nullable String sourceKey, boolean sealed) {
+		String variables = this.json.writeValueAsString(m.variables());
 		this.jdbc
 			.sql("insert into outgoing_message (id, firm_id, client_id, contact_id, staff_id, channel, recipient,"
 					+ " recipient_name, subject, template, variables, status, attempts, next_attempt_at, created_at,"
-					+ " source_key) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+					+ " source_key, sealed) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(m.id(), m.firmId(), m.clientId(), m.contactId(), m.staffId(), m.channel().name(), m.recipient(),
-					m.recipientName(), m.subject(), m.template(), this.json.writeValueAsString(m.variables()),
+					m.recipientName(), m.subject(), m.template(), sealed ? this.key.seal(variables) : variables,
 					m.status().name(), m.attempts(), Timestamps.utc(m.nextAttemptAt()), Timestamps.utc(m.createdAt()),
-					sourceKey)
+					sourceKey, sealed)
 			.update();
 	}
 
@@ -97,14 +110,17 @@ class MessageStore {
 				rs.getObject("client_id", UUID.class), rs.getObject("contact_id", UUID.class),
 				rs.getObject("staff_id", UUID.class), Channel.valueOf(rs.getString("channel")),
 				rs.getString("recipient"), rs.getString("recipient_name"), rs.getString("subject"),
-				rs.getString("template"), variables(rs.getString("variables")),
+				rs.getString("template"), variables(rs.getString("variables"), rs.getBoolean("sealed")),
 				Message.Status.valueOf(rs.getString("status")), rs.getInt("attempts"),
 				Timestamps.instant(rs, "next_attempt_at"), rs.getString("last_error"),
 				Timestamps.instant(rs, "created_at"), Timestamps.nullableInstant(rs, "sent_at"));
 	}
 
-	private Map<String, Object> variables(@Nullable String text) {
-		return (text == null) ? Map.of() : this.json.readValue(text, MAP);
+	private Map<String, Object> variables(@Nullable String text, boolean sealed) {
+		if (text == null) {
+			return Map.of();
+		}
+		return this.json.readValue(sealed ? this.key.open(text) : text, MAP);
 	}
 
 }

@@ -6,6 +6,10 @@ import java.util.Map;
 import java.util.UUID;
 
 import app.dossier.clients.Clients;
+import app.dossier.firms.Firms;
+import app.dossier.identity.StaffDirectory;
+import app.dossier.identity.StaffSummary;
+import app.dossier.shared.PublicAddress;
 import app.dossier.identity.CurrentStaff;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,14 +30,67 @@ public class Notifications {
 
 	private final Clients clients;
 
+	private final Outbox outbox;
+
+	private final StaffDirectory staff;
+
+	private final Firms firms;
+
+	private final PublicAddress address;
+
 	private final Clock clock;
 
-	Notifications(ItemStore items, MessageStore messages, Preferences preferences, Clients clients, Clock clock) {
+	Notifications(ItemStore items, MessageStore messages, Preferences preferences, Clients clients, Outbox outbox,
+			StaffDirectory staff, Firms firms, PublicAddress address, Clock clock) {
 		this.items = items;
 		this.messages = messages;
 		this.preferences = preferences;
 		this.clients = clients;
+		this.outbox = outbox;
+		this.staff = staff;
+		this.firms = firms;
+		this.address = address;
 		this.clock = clock;
+	}
+
+	/**
+	 * Queues a message written for one contact in the caller's transaction, sent with
+	 * retries like every other and kept on the client's communication log. Its template
+	 * variables are stored sealed, since such messages carry a secure link or its code.
+	 */
+	@Transactional
+	public void sendToContact(ContactMessage message) {
+		this.outbox.enqueueSealed(message.firmId(), message.clientId(), message.contactId(), message.staffId(),
+				message.channel(), message.recipient(), message.recipientName(), message.subject(), message.template(),
+				message.variables());
+	}
+
+	/**
+	 * Tells a staff member of something that needs attention: in the app at once and by
+	 * email at once, whatever their digest choice, since it is no news to wait for.
+	 */
+	@Transactional
+	public void alertStaff(UUID firmId, UUID clientId, UUID staffId, String title, String details, String path,
+			String sourceKey) {
+		StaffSummary member = this.staff.members(firmId)
+			.stream()
+			.filter((m) -> m.id().equals(staffId) && m.active())
+			.findFirst()
+			.orElse(null);
+		if (member == null) {
+			return;
+		}
+		java.time.Instant now = this.clock.instant();
+		Item item = new Item(UUID.randomUUID(), firmId, clientId, staffId, null, Kind.ALERT, null, title, null, now,
+				null, sourceKey);
+		if (!this.items.insert(item)) {
+			return;
+		}
+		this.items.batched(List.of(item.id()), now);
+		String firmName = this.firms.get(firmId).name();
+		this.outbox.enqueue(firmId, null, null, staffId, Channel.EMAIL, member.email(), member.name(),
+				firmName + ": " + title, "staff-alert", Map.of("name", member.name(), "firmName", firmName, "title",
+						title, "details", details, "link", this.address.link(path)));
 	}
 
 	@Transactional(readOnly = true)

@@ -73,6 +73,15 @@ class Outbox {
 				sourceKey);
 	}
 
+	/** Queues a message whose variables carry a secret; they are stored sealed. */
+	void enqueueSealed(UUID firmId, UUID clientId, UUID contactId, @Nullable UUID staffId, Channel channel,
+			String recipient, String recipientName, String subject, String template, Map<String, Object> variables) {
+		Instant now = this.clock.instant();
+		this.store.insert(new Message(UUID.randomUUID(), firmId, clientId, contactId, staffId, channel, recipient,
+				recipientName, subject, template, variables, Message.Status.PENDING, 0, now, null, now, null), null,
+				true);
+	}
+
 	@Scheduled(fixedDelayString = "${dossier.notifications.poll-interval:10s}", initialDelay = 2_000)
 	@SchedulerLock(name = "outbox", lockAtMostFor = "PT10M")
 	public void sendDue() {
@@ -91,8 +100,10 @@ class Outbox {
 			switch (message.channel()) {
 				case EMAIL -> this.mailer.send(new OutgoingMail(message.recipient(),
 						(message.recipientName() != null) ? message.recipientName() : message.recipient(),
-						String.valueOf(message.variables().getOrDefault("firmName", "Dossier")), message.subject(),
-						message.template(), message.variables()));
+						String.valueOf(message.variables()
+							.getOrDefault("senderName", message.variables().getOrDefault("firmName", "Dossier"))),
+						message.subject(), message.template(), message.variables(),
+						(String) message.variables().get("replyTo")));
 				case SMS -> this.sms.send(message.recipient(), String.valueOf(message.variables().get("text")));
 			}
 			this.store.sent(message.id(), this.clock.instant());

@@ -1,23 +1,17 @@
 package app.dossier.portal;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.zip.Deflater;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.jspecify.annotations.Nullable;
 
+import app.dossier.documents.Archives;
 import app.dossier.documents.Document;
 import app.dossier.documents.Documents;
 import app.dossier.documents.Downloads;
@@ -59,11 +53,14 @@ class PortalController {
 
 	private final Uploads uploads;
 
-	PortalController(Sharing sharing, Documents documents, Folders folders, Uploads uploads) {
+	private final Archives archives;
+
+	PortalController(Sharing sharing, Documents documents, Folders folders, Uploads uploads, Archives archives) {
 		this.sharing = sharing;
 		this.documents = documents;
 		this.folders = folders;
 		this.uploads = uploads;
+		this.archives = archives;
 	}
 
 	@GetMapping("/portal")
@@ -146,41 +143,13 @@ class PortalController {
 									.toList()));
 			}
 		}
-		StreamingResponseBody body = (out) -> writeZip(contact, included, paths, out);
+		StreamingResponseBody body = (out) -> this.archives.write(contact.uploader(), contact.firmId(), included, paths,
+				out, (written) -> {
+				});
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType("application/zip"))
 			.header(HttpHeaders.CONTENT_DISPOSITION, Downloads.contentDisposition(root.name() + ".zip"))
 			.body(body);
-	}
-
-	private void writeZip(CurrentContact contact, List<Document> included, Map<UUID, String> paths, OutputStream out)
-			throws IOException {
-		ZipOutputStream zip = new ZipOutputStream(out);
-		zip.setLevel(Deflater.BEST_SPEED);
-		Set<String> names = new HashSet<>();
-		for (Document document : included) {
-			String folder = paths.getOrDefault(document.folderId(), "");
-			String name = unique(names, (folder.isEmpty() ? "" : folder + "/") + document.name().replace('/', '_'));
-			Documents.Download download = this.documents.download(contact.uploader(), contact.firmId(), document.id(),
-					true);
-			zip.putNextEntry(new ZipEntry(name));
-			try (InputStream in = download.content().getInputStream()) {
-				in.transferTo(zip);
-			}
-			zip.closeEntry();
-		}
-		zip.finish();
-		zip.flush();
-	}
-
-	private static String unique(Set<String> names, String name) {
-		String candidate = name;
-		for (int n = 2; !names.add(candidate.toLowerCase(Locale.ROOT)); n++) {
-			int dot = name.lastIndexOf('.');
-			candidate = (dot > 0) ? name.substring(0, dot) + " (" + n + ")" + name.substring(dot)
-					: name + " (" + n + ")";
-		}
-		return candidate;
 	}
 
 	/** Works as a plain form without script; answers with the confirmation page. */

@@ -14,6 +14,7 @@ import app.dossier.shared.NotFoundException;
 import app.dossier.shared.TooLargeException;
 import app.dossier.shared.TooManyAttemptsException;
 import app.dossier.shared.UnavailableException;
+import app.dossier.shared.UnsupportedContentException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -82,6 +83,13 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 		HttpHeaders headers = new HttpHeaders();
 		headers.setConnection("close");
 		return respond(detail(HttpStatus.CONTENT_TOO_LARGE, ex.getMessage(), request), headers);
+	}
+
+	@ExceptionHandler(UnsupportedContentException.class)
+	ResponseEntity<Object> unsupported(UnsupportedContentException ex, HttpServletRequest request) {
+		ProblemDetail problem = detail(HttpStatus.UNSUPPORTED_MEDIA_TYPE, ex.getMessage(), request);
+		problem.setProperty("detectedType", ex.detectedType());
+		return respond(problem, new HttpHeaders());
 	}
 
 	@ExceptionHandler(UnavailableException.class)

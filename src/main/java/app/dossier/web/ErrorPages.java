@@ -64,6 +64,7 @@ class ErrorPages implements ErrorController {
 			case GONE -> "This link no longer works";
 			case TOO_MANY_REQUESTS -> "Please wait a moment";
 			case CONTENT_TOO_LARGE -> "Too large";
+			case UNSUPPORTED_MEDIA_TYPE -> "This kind of file is not accepted";
 			default -> status.is4xxClientError() ? "Something is not right" : "Something went wrong";
 		};
 	}

@@ -8,6 +8,7 @@ import app.dossier.shared.NotFoundException;
 import app.dossier.shared.TooLargeException;
 import app.dossier.shared.TooManyAttemptsException;
 import app.dossier.shared.UnavailableException;
+import app.dossier.shared.UnsupportedContentException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -54,6 +55,11 @@ class PageErrors {
 	@ExceptionHandler(TooLargeException.class)
 	ModelAndView tooLarge(TooLargeException ex) {
 		return ErrorPages.page(HttpStatus.CONTENT_TOO_LARGE, ex.getMessage());
+	}
+
+	@ExceptionHandler(UnsupportedContentException.class)
+	ModelAndView unsupported(UnsupportedContentException ex) {
+		return ErrorPages.page(HttpStatus.UNSUPPORTED_MEDIA_TYPE, ex.getMessage());
 	}
 
 	@ExceptionHandler(UnavailableException.class)

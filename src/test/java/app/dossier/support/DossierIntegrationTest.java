@@ -23,7 +23,7 @@ import org.springframework.test.context.ContextConfiguration;
 				"dossier.portal.sign-in-requests-per-ip=100000", "dossier.notifications.quiet-period=1s",
 				"dossier.notifications.poll-interval=300ms", "dossier.notifications.max-retry-delay=2s" })
 @ContextConfiguration(initializers = IsolatedDatabase.class)
-@Import(TestClockConfiguration.class)
+@Import({ TestClockConfiguration.class, TestSms.class })
 public @interface DossierIntegrationTest {
 
 }
