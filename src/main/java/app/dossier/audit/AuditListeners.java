@@ -11,6 +11,7 @@ import app.dossier.clients.PortalAccessChanged;
 import app.dossier.documents.DocumentChanged;
 import app.dossier.documents.DocumentDeleted;
 import app.dossier.documents.DocumentDownloaded;
+import app.dossier.documents.DocumentScanned;
 import app.dossier.documents.DocumentUploaded;
 import app.dossier.documents.DocumentVersionAdded;
 import app.dossier.documents.FolderChanged;
@@ -202,6 +203,13 @@ class AuditListeners {
 				event.shared() ? "share.granted" : "share.removed", event.by(), event.shareId(), event.what(),
 				(event.shared() ? "with " : "from ") + event.contactEmail()
 						+ ((event.permission() != null) ? ", " + event.permission() : ""));
+	}
+
+	@ApplicationModuleListener
+	void on(DocumentScanned event) {
+		this.log.append(event.firmId(), event.clientId(), event.occurredAt(),
+				event.clean() ? "document.scanned_clean" : "document.quarantined", new Actor(null, "Virus scanner", ""),
+				event.documentId(), event.name(), event.clean() ? "sha256 " + event.sha256() : event.detail());
 	}
 
 	@ApplicationModuleListener

@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
 public record DocumentJson(UUID id, UUID clientId, String name, long size, String sha256, String contentType,
 		boolean visibleToClient, boolean showOnDashboard, @Nullable String notes, @Nullable LocalDate documentDate,
 		DocumentSource source, UploadedBy uploadedBy, Instant createdAt, Instant lastActivityAt,
-		@Nullable UUID folderId, int version) {
+		@Nullable UUID folderId, int version, ScanStatus scanStatus) {
 
 	public static DocumentJson of(Document d) {
 		UploadedBy by = (d.uploadedByContact() != null)
@@ -21,7 +21,7 @@ public record DocumentJson(UUID id, UUID clientId, String name, long size, Strin
 						(d.uploadedByStaff() != null) ? "STAFF" : "SYSTEM", d.uploadedByStaff(), d.uploadedByLabel());
 		return new DocumentJson(d.id(), d.clientId(), d.name(), d.size(), d.sha256(), d.contentType(),
 				d.visibleToClient(), d.showOnDashboard(), d.notes(), d.documentDate(), d.source(), by, d.createdAt(),
-				d.lastActivityAt(), d.folderId(), d.version());
+				d.lastActivityAt(), d.folderId(), d.version(), d.scan());
 	}
 
 	public static Items of(List<Document> documents) {

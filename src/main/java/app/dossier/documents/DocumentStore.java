@@ -33,12 +33,13 @@ class DocumentStore {
 			.sql("insert into document (id, firm_id, client_id, name, search_name, storage_key, size, sha256,"
 					+ " content_type, visible_to_client, show_on_dashboard, notes, document_date, source,"
 					+ " uploaded_by_staff, uploaded_by_contact, uploaded_by_label, created_at, last_activity_at,"
-					+ " folder_id, version) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+					+ " folder_id, version, scan_status)"
+					+ " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(d.id(), d.firmId(), d.clientId(), d.name(), Text.searchable(d.name()), d.storageKey(), d.size(),
 					d.sha256(), d.contentType(), d.visibleToClient(), d.showOnDashboard(), d.notes(),
 					date(d.documentDate()), d.source().name(), d.uploadedByStaff(), d.uploadedByContact(),
 					d.uploadedByLabel(), Timestamps.utc(d.createdAt()), Timestamps.utc(d.lastActivityAt()),
-					d.folderId(), d.version())
+					d.folderId(), d.version(), d.scan().name())
 			.update();
 	}
 
@@ -46,10 +47,12 @@ class DocumentStore {
 		this.jdbc
 			.sql("update document set name = ?, search_name = ?, storage_key = ?, visible_to_client = ?,"
 					+ " show_on_dashboard = ?, notes = ?, document_date = ?, last_activity_at = ?, folder_id = ?,"
-					+ " size = ?, sha256 = ?, content_type = ?, version = ? where firm_id = ? and id = ?")
+					+ " size = ?, sha256 = ?, content_type = ?, version = ?, scan_status = ?,"
+					+ " scan_detail = case when cast(? as varchar(16)) in ('PENDING', 'NOT_SCANNED') then null"
+					+ " else scan_detail end" + " where firm_id = ? and id = ?")
 			.params(d.name(), Text.searchable(d.name()), d.storageKey(), d.visibleToClient(), d.showOnDashboard(),
 					d.notes(), date(d.documentDate()), Timestamps.utc(d.lastActivityAt()), d.folderId(), d.size(),
-					d.sha256(), d.contentType(), d.version(), d.firmId(), d.id())
+					d.sha256(), d.contentType(), d.version(), d.scan().name(), d.scan().name(), d.firmId(), d.id())
 			.update();
 	}
 
@@ -149,8 +152,36 @@ class DocumentStore {
 				(date != null) ? date.toLocalDate() : null, DocumentSource.valueOf(rs.getString("source")),
 				rs.getObject("uploaded_by_staff", UUID.class), rs.getObject("uploaded_by_contact", UUID.class),
 				rs.getString("uploaded_by_label"), Timestamps.instant(rs, "created_at"),
-				Timestamps.instant(rs, "last_activity_at"), rs.getObject("folder_id", UUID.class),
-				rs.getInt("version"));
+				Timestamps.instant(rs, "last_activity_at"), rs.getObject("folder_id", UUID.class), rs.getInt("version"),
+				ScanStatus.valueOf(rs.getString("scan_status")));
+	}
+
+	/**
+	 * Records a scan of the version with this checksum; false when the document has
+	 * changed (or gone) since, so the result is stale.
+	 */
+	boolean scanned(UUID firmId, UUID id, String sha256, ScanStatus status, @Nullable String detail, Instant at) {
+		return this.jdbc
+			.sql("update document set scan_status = ?, scan_detail = ?, scanned_at = ?"
+					+ " where firm_id = ? and id = ? and sha256 = ? and scan_status = 'PENDING'")
+			.params(status.name(), detail, Timestamps.utc(at), firmId, id, sha256)
+			.update() == 1;
+	}
+
+	/** Documents waiting for the scanner, oldest first, across firms. */
+	List<Document> pendingScans(int limit) {
+		return this.jdbc.sql("select * from document where scan_status = 'PENDING' order by created_at, id limit ?")
+			.param(limit)
+			.query(DocumentStore::map)
+			.list();
+	}
+
+	@Nullable String scanDetail(UUID firmId, UUID id) {
+		return this.jdbc.sql("select scan_detail from document where firm_id = ? and id = ?")
+			.params(firmId, id)
+			.query(String.class)
+			.optional()
+			.orElse(null);
 	}
 
 }

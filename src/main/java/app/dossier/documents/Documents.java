@@ -16,10 +16,12 @@ import app.dossier.clients.Clients;
 import app.dossier.firms.Firms;
 import app.dossier.identity.Actor;
 import app.dossier.identity.CurrentStaff;
+import app.dossier.shared.ForbiddenException;
 import app.dossier.shared.InvalidInputException;
 import app.dossier.shared.NotFoundException;
 import app.dossier.storage.FileNames;
 import app.dossier.storage.FileStorage;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Service;
@@ -54,8 +56,13 @@ public class Documents {
 
 	private final TransactionTemplate readOnly;
 
+	/** New bytes wait for the virus scanner when one is configured. */
+	private final ScanStatus firstScan;
+
 	Documents(DocumentStore store, FolderStore folders, VersionStore versions, FileStorage storage, Clients clients,
-			Firms firms, ApplicationEventPublisher events, Clock clock, PlatformTransactionManager transactions) {
+			Firms firms, ApplicationEventPublisher events, Clock clock, PlatformTransactionManager transactions,
+			@Value("${dossier.scan.clamd.host:}") String clamdHost) {
+		this.firstScan = clamdHost.isBlank() ? ScanStatus.NOT_SCANNED : ScanStatus.PENDING;
 		this.store = store;
 		this.folders = folders;
 		this.versions = versions;
@@ -133,7 +140,7 @@ public class Documents {
 							file.staged().size(), file.staged().sha256(),
 							ContentTypes.detect(file.staged().head(), file.displayName()), visible,
 							options.showOnDashboard(), options.notes(), options.documentDate(), by.source(),
-							by.staffId(), by.contactId(), by.label(), now, now, options.folderId(), 1);
+							by.staffId(), by.contactId(), by.label(), now, now, options.folderId(), 1, this.firstScan);
 					this.store.insert(document);
 					this.versions.insert(DocumentVersion.of(document, document.id()));
 					added.add(document);
@@ -157,6 +164,11 @@ public class Documents {
 	 */
 	public Download download(Uploader by, UUID firmId, UUID documentId, boolean record) {
 		Document document = get(firmId, documentId);
+		if (document.scan() == ScanStatus.INFECTED) {
+			throw new ForbiddenException("\"" + document.name()
+					+ "\" is quarantined: the virus scanner found malware in it. Nobody can download it;"
+					+ " an administrator can delete it.");
+		}
 		Resource content = this.storage.open(document.storageKey());
 		if (record) {
 			this.transaction.executeWithoutResult((status) -> {
@@ -266,7 +278,7 @@ public class Documents {
 						ContentTypes.detect(file.staged().head(), old.name()), old.visibleToClient(),
 						old.showOnDashboard(), old.notes(), old.documentDate(), old.source(), old.uploadedByStaff(),
 						old.uploadedByContact(), old.uploadedByLabel(), old.createdAt(), now, old.folderId(),
-						old.version() + 1);
+						old.version() + 1, this.firstScan);
 				this.store.update(current);
 				this.versions.insert(new DocumentVersion(UUID.randomUUID(), firmId, documentId, current.version(),
 						current.name(), committed, current.size(), current.sha256(), current.contentType(),
@@ -297,7 +309,7 @@ public class Documents {
 					restored.size(), restored.sha256(), restored.contentType(), old.visibleToClient(),
 					old.showOnDashboard(), old.notes(), old.documentDate(), old.source(), old.uploadedByStaff(),
 					old.uploadedByContact(), old.uploadedByLabel(), old.createdAt(), now, old.folderId(),
-					old.version() + 1);
+					old.version() + 1, this.firstScan);
 			this.store.update(current);
 			this.versions.insert(new DocumentVersion(UUID.randomUUID(), by.firmId(), documentId, current.version(),
 					current.name(), restored.storageKey(), restored.size(), restored.sha256(), restored.contentType(),
@@ -318,8 +330,43 @@ public class Documents {
 				version.storageKey(), version.size(), version.sha256(), version.contentType(),
 				document.visibleToClient(), document.showOnDashboard(), document.notes(), document.documentDate(),
 				document.source(), version.uploadedByStaff(), version.uploadedByContact(), version.uploadedByLabel(),
-				version.createdAt(), document.lastActivityAt(), document.folderId(), version.version());
+				version.createdAt(), document.lastActivityAt(), document.folderId(), version.version(),
+				version.sha256().equals(document.sha256()) ? document.scan() : ScanStatus.NOT_SCANNED);
+		if (asThen.scan() == ScanStatus.INFECTED) {
+			throw new ForbiddenException("This version is quarantined: the virus scanner found malware in it.");
+		}
 		return new Download(asThen, this.storage.open(version.storageKey()));
+	}
+
+	/** Documents waiting for the virus scanner, oldest first, across firms. */
+	public List<Document> pendingScans(int limit) {
+		return Objects.requireNonNull(this.readOnly.execute((status) -> this.store.pendingScans(limit)));
+	}
+
+	/** The current bytes, for the scanner: not a download, so nothing is recorded. */
+	public Resource contentForScan(Document document) {
+		return this.storage.open(document.storageKey());
+	}
+
+	/**
+	 * Records the scanner's verdict on the bytes with this checksum. A verdict on bytes
+	 * that were replaced in the meantime is dropped: the new version waits for its own.
+	 */
+	public void scanned(Document document, boolean clean, @Nullable String detail) {
+		this.transaction.executeWithoutResult((status) -> {
+			Instant now = this.clock.instant();
+			if (this.store.scanned(document.firmId(), document.id(), document.sha256(),
+					clean ? ScanStatus.CLEAN : ScanStatus.INFECTED, detail, now)) {
+				this.events.publishEvent(new DocumentScanned(document.firmId(), document.clientId(), document.id(),
+						document.name(), document.sha256(), clean, detail, document.source(),
+						document.uploadedByStaff(), document.uploadedByContact(), now));
+			}
+		});
+	}
+
+	/** What the scanner found in a quarantined document, for staff. */
+	public @Nullable String scanDetail(UUID firmId, UUID documentId) {
+		return this.readOnly.execute((status) -> this.store.scanDetail(firmId, documentId));
 	}
 
 	/** Notes as typed: at most 4000 characters; blank clears them. */

@@ -10,6 +10,7 @@ import app.dossier.clients.Clients;
 import app.dossier.clients.Contact;
 import app.dossier.clients.Contacts;
 import app.dossier.clients.PortalAccessChanged;
+import app.dossier.documents.DocumentScanned;
 import app.dossier.documents.DocumentSource;
 import app.dossier.documents.DocumentUploaded;
 import app.dossier.firms.Firms;
@@ -46,8 +47,11 @@ class NotificationListeners {
 
 	private final PublicAddress address;
 
+	private final Notifications notifications;
+
 	NotificationListeners(ItemStore items, Outbox outbox, Clients clients, Contacts contacts, Sharing sharing,
-			StaffDirectory staff, Firms firms, PublicAddress address) {
+			StaffDirectory staff, Firms firms, PublicAddress address, Notifications notifications) {
+		this.notifications = notifications;
 		this.items = items;
 		this.outbox = outbox;
 		this.clients = clients;
@@ -67,12 +71,55 @@ class NotificationListeners {
 						null, "upload:" + event.documentId() + ":" + member.id()));
 			}
 		}
-		for (Contact contact : this.contacts.ofClient(event.firmId(), event.clientId())) {
-			if (contact.portalAccess() && !contact.id().equals(uploaderContact(event))
-					&& this.sharing.seenBy(event.firmId(), contact.id()).contains(event.documentId())) {
-				this.items.insert(new Item(UUID.randomUUID(), event.firmId(), event.clientId(), null, contact.id(),
-						Kind.NEW_DOCUMENT, event.documentId(), event.name(), event.by().label(), event.occurredAt(),
-						null, "new:" + event.documentId() + ":" + contact.id()));
+		tellContacts(event.firmId(), event.clientId(), event.documentId(), event.name(), event.by().label(),
+				event.uploadedByContact(), event.occurredAt());
+	}
+
+	/**
+	 * With a virus scanner, customers may see a document only once it is clean: that is
+	 * when they hear of it. A quarantined one is news for the staff and for the customer
+	 * who sent it.
+	 */
+	@ApplicationModuleListener
+	void on(DocumentScanned event) {
+		if (event.clean()) {
+			tellContacts(event.firmId(), event.clientId(), event.documentId(), event.name(), null,
+					event.uploadedByContact(), event.occurredAt());
+			return;
+		}
+		String found = (event.detail() != null) ? event.detail() : "malware";
+		java.util.Set<UUID> told = new java.util.LinkedHashSet<>();
+		if (event.uploadedByStaff() != null) {
+			told.add(event.uploadedByStaff());
+		}
+		toldOfCustomerUploads(event.firmId(), event.clientId()).forEach((member) -> told.add(member.id()));
+		for (UUID staffId : told) {
+			this.notifications.alertStaff(event.firmId(), event.clientId(), staffId,
+					"\"" + event.name() + "\" was quarantined: the virus scanner found " + found,
+					"Nobody can download it. It stays in the client's files, marked as quarantined, until an"
+							+ " administrator deletes it. Ask the sender for a clean copy.",
+					"/clients/" + event.clientId() + "/files",
+					"quarantine:" + event.documentId() + ":" + event.sha256() + ":" + staffId);
+		}
+		if (event.uploadedByContact() != null) {
+			Contact contact = this.contacts.find(event.firmId(), event.uploadedByContact());
+			if (contact != null) {
+				String firmName = this.firms.get(event.firmId()).name();
+				this.outbox.enqueueOnce("refused:" + event.documentId() + ":" + event.sha256(), event.firmId(),
+						event.clientId(), contact.id(), null, Channel.EMAIL, contact.email(), contact.name(),
+						firmName + ": we could not accept " + event.name(), "upload-refused",
+						Map.of("name", contact.name(), "firmName", firmName, "document", event.name(), "found", found));
+			}
+		}
+	}
+
+	private void tellContacts(UUID firmId, UUID clientId, UUID documentId, String name, @Nullable String by,
+			@Nullable UUID uploaderContact, java.time.Instant at) {
+		for (Contact contact : this.contacts.ofClient(firmId, clientId)) {
+			if (contact.portalAccess() && !contact.id().equals(uploaderContact)
+					&& this.sharing.seenBy(firmId, contact.id()).contains(documentId)) {
+				this.items.insert(new Item(UUID.randomUUID(), firmId, clientId, null, contact.id(), Kind.NEW_DOCUMENT,
+						documentId, name, by, at, null, "new:" + documentId + ":" + contact.id()));
 			}
 		}
 	}
@@ -110,10 +157,6 @@ class NotificationListeners {
 			return team;
 		}
 		return this.staff.members(firmId).stream().filter((m) -> m.active() && m.admin()).toList();
-	}
-
-	private static @Nullable UUID uploaderContact(DocumentUploaded event) {
-		return event.uploadedByContact();
 	}
 
 }

@@ -13,7 +13,8 @@ import app.dossier.documents.Folder;
  * Exactly what one contact sees in the portal: the folders shared with them (and the
  * folders inside those) with their permission, and the documents they may open. A
  * document is there when it is visible to the customer and shared with this contact,
- * directly or through its folder, or when this contact uploaded it.
+ * directly or through its folder, or when this contact uploaded it, and only once the
+ * virus scanner (if one is configured) found it clean.
  */
 public record SharedFiles(UUID contactId, List<Folder> folders, Map<UUID, Permission> folderPermissions,
 		List<Document> documents, boolean uploadsEnabled) {

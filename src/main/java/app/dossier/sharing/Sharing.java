@@ -137,6 +137,7 @@ public class Sharing {
 		}
 		List<Document> visible = this.documents.all(firmId, contact.clientId())
 			.stream()
+			.filter((d) -> d.scan().availableToCustomers())
 			.filter((d) -> contactId.equals(d.uploadedByContact())
 					|| (d.visibleToClient() && (documentShares.containsKey(d.id())
 							|| (d.folderId() != null && folderPermissions.containsKey(d.folderId())))))
