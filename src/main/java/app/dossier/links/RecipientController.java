@@ -14,6 +14,7 @@ import app.dossier.documents.Document;
 import app.dossier.documents.Documents;
 import app.dossier.documents.Downloads;
 import app.dossier.shared.InvalidInputException;
+import app.dossier.storage.DataSizes;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
@@ -68,6 +69,9 @@ class RecipientController {
 		}
 		model.addAttribute("accept", LinkTypes.acceptAttribute(visit.link().allowedTypes()));
 		model.addAttribute("typesLabel", LinkTypes.describe(visit.link().allowedTypes()));
+		// Thymeleaf refuses bean references in data-* attributes, so the label comes
+		// ready.
+		model.addAttribute("maxFileSizeLabel", DataSizes.format(visit.link().maxFileSize()));
 		return "links/recipient-upload";
 	}
 
