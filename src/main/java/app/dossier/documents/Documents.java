@@ -343,8 +343,11 @@ public class Documents {
 		return Objects.requireNonNull(this.readOnly.execute((status) -> this.store.pendingScans(limit)));
 	}
 
-	/** The current bytes, for the scanner: not a download, so nothing is recorded. */
-	public Resource contentForScan(Document document) {
+	/**
+	 * The current bytes, for the scanner and previews: not a download, so nothing is
+	 * recorded.
+	 */
+	public Resource content(Document document) {
 		return this.storage.open(document.storageKey());
 	}
 

@@ -28,6 +28,27 @@ public final class Downloads {
 	}
 
 	/**
+	 * The document shown in the browser rather than saved: only a PDF or an image, and in
+	 * a sandbox (no script, no same-origin access) with the type fixed, so even a file
+	 * that slipped past the type checks cannot act inside Dossier's origin. Anything else
+	 * is a plain download.
+	 */
+	public static ResponseEntity<Resource> inline(Documents.Download download, boolean viewable) {
+		ResponseEntity<Resource> attachment = of(download);
+		if (!viewable) {
+			return attachment;
+		}
+		HttpHeaders headers = new HttpHeaders();
+		headers.putAll(attachment.getHeaders());
+		headers.set(HttpHeaders.CONTENT_DISPOSITION,
+				contentDisposition(download.document().name()).replaceFirst("^attachment", "inline"));
+		headers.set("Content-Security-Policy",
+				"sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'");
+		headers.set("X-Content-Type-Options", "nosniff");
+		return new ResponseEntity<>(attachment.getBody(), headers, attachment.getStatusCode());
+	}
+
+	/**
 	 * RFC 6266: an ASCII fallback in {@code filename} for old clients and the exact name
 	 * in {@code filename*}, percent-encoded, so no character of the name can end the
 	 * header or add another.

@@ -236,11 +236,14 @@ class Links {
 	/**
 	 * What a download link offers: the documents chosen for it, or else every document
 	 * visible to the customer in its folder and the folders inside it (the whole client
-	 * when it has no folder).
+	 * when it has no folder); never one the virus scanner has not passed.
 	 */
 	@Transactional(readOnly = true)
 	public List<Document> offered(Link link) {
-		List<Document> all = this.documents.all(link.firmId(), link.clientId());
+		List<Document> all = this.documents.all(link.firmId(), link.clientId())
+			.stream()
+			.filter((d) -> d.scan().availableToCustomers())
+			.toList();
 		if (!link.documentIds().isEmpty()) {
 			Set<UUID> chosen = Set.copyOf(link.documentIds());
 			return all.stream().filter((d) -> chosen.contains(d.id())).toList();

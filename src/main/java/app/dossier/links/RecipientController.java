@@ -13,7 +13,10 @@ import org.jspecify.annotations.Nullable;
 import app.dossier.documents.Document;
 import app.dossier.documents.Documents;
 import app.dossier.documents.Downloads;
+import app.dossier.previews.PreviewResponses;
+import app.dossier.previews.Previews;
 import app.dossier.shared.InvalidInputException;
+import app.dossier.shared.NotFoundException;
 import app.dossier.storage.DataSizes;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.Resource;
@@ -45,11 +48,14 @@ class RecipientController {
 
 	private final Recipients recipients;
 
+	private final Previews previews;
+
 	private final boolean secureCookies;
 
-	RecipientController(Recipients recipients,
+	RecipientController(Recipients recipients, Previews previews,
 			@Value("${server.servlet.session.cookie.secure:true}") boolean secureCookies) {
 		this.recipients = recipients;
+		this.previews = previews;
 		this.secureCookies = secureCookies;
 	}
 
@@ -115,6 +121,34 @@ class RecipientController {
 		Documents.Download download = this.recipients.download(visit, documentId,
 				range == null || range.replace(" ", "").startsWith("bytes=0-"), userAgent);
 		ResponseEntity<Resource> response = Downloads.of(download);
+		HttpHeaders headers = new HttpHeaders();
+		headers.putAll(response.getHeaders());
+		headers.setCacheControl(CacheControl.noStore());
+		return new ResponseEntity<>(response.getBody(), headers, response.getStatusCode());
+	}
+
+	@GetMapping("/l/{token}/files/{documentId}/preview")
+	ResponseEntity<byte[]> preview(@PathVariable String token, @PathVariable UUID documentId,
+			@CookieValue(name = LinkSessions.COOKIE, required = false) @Nullable String session,
+			HttpServletRequest request) {
+		Recipients.Visit visit = this.recipients.visit(token, request.getRemoteAddr(), session);
+		Document document = this.recipients.offered(visit)
+			.stream()
+			.filter((d) -> d.id().equals(documentId))
+			.findFirst()
+			.orElseThrow(() -> new NotFoundException("Document"));
+		return PreviewResponses.of(document, this.previews.of(document));
+	}
+
+	/** A PDF or image shown in the browser, in a sandbox; recorded like a download. */
+	@GetMapping("/l/{token}/files/{documentId}/view")
+	ResponseEntity<Resource> view(@PathVariable String token, @PathVariable UUID documentId,
+			@CookieValue(name = LinkSessions.COOKIE, required = false) @Nullable String session,
+			@RequestHeader(name = HttpHeaders.USER_AGENT, required = false) @Nullable String userAgent,
+			HttpServletRequest request) {
+		Recipients.Visit visit = this.recipients.visit(token, request.getRemoteAddr(), session);
+		Documents.Download download = this.recipients.download(visit, documentId, true, userAgent);
+		ResponseEntity<Resource> response = Downloads.inline(download, Previews.viewable(download.document()));
 		HttpHeaders headers = new HttpHeaders();
 		headers.putAll(response.getHeaders());
 		headers.setCacheControl(CacheControl.noStore());

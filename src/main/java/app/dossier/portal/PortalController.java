@@ -19,6 +19,8 @@ import app.dossier.documents.Folder;
 import app.dossier.documents.Folders;
 import app.dossier.documents.UploadOptions;
 import app.dossier.documents.Uploads;
+import app.dossier.previews.PreviewResponses;
+import app.dossier.previews.Previews;
 import app.dossier.shared.ForbiddenException;
 import app.dossier.shared.InvalidInputException;
 import app.dossier.shared.NotFoundException;
@@ -55,7 +57,11 @@ class PortalController {
 
 	private final Archives archives;
 
-	PortalController(Sharing sharing, Documents documents, Folders folders, Uploads uploads, Archives archives) {
+	private final Previews previews;
+
+	PortalController(Sharing sharing, Documents documents, Folders folders, Uploads uploads, Archives archives,
+			Previews previews) {
+		this.previews = previews;
 		this.sharing = sharing;
 		this.documents = documents;
 		this.folders = folders;
@@ -115,6 +121,20 @@ class PortalController {
 		Documents.Download download = this.documents.download(contact.uploader(), contact.firmId(), id,
 				range == null || range.replace(" ", "").startsWith("bytes=0-"));
 		return Downloads.of(download);
+	}
+
+	@GetMapping("/portal/documents/{id}/preview")
+	ResponseEntity<byte[]> preview(CurrentContact contact, @PathVariable UUID id) {
+		Document document = visibleDocument(contact, id);
+		return PreviewResponses.of(document, this.previews.of(document));
+	}
+
+	/** A PDF or image shown in the browser, in a sandbox; anything else downloads. */
+	@GetMapping("/portal/documents/{id}/view")
+	ResponseEntity<Resource> view(CurrentContact contact, @PathVariable UUID id) {
+		Document document = visibleDocument(contact, id);
+		return Downloads.inline(this.documents.download(contact.uploader(), contact.firmId(), id, true),
+				Previews.viewable(document));
 	}
 
 	/** Everything the contact sees in the folder and below, as one zip, streamed. */

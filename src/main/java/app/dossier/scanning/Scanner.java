@@ -70,7 +70,7 @@ class Scanner implements AutoCloseable {
 
 	/** False when clamd could not give a verdict. */
 	private boolean scan(Document document) {
-		try (InputStream content = this.documents.contentForScan(document).getInputStream()) {
+		try (InputStream content = this.documents.content(document).getInputStream()) {
 			@Nullable String found = this.clamd.scan(content);
 			this.documents.scanned(document, found == null, found);
 			if (found != null) {
