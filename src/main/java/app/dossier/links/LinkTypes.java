@@ -46,11 +46,12 @@ enum LinkTypes {
 		return java.util.Arrays.stream(values()).map(LinkTypes::key).toList();
 	}
 
-	String key() {
+	/** Public, for the pages: Thymeleaf's expressions call only public methods. */
+	public String key() {
 		return name().toLowerCase(Locale.ROOT);
 	}
 
-	String label() {
+	public String label() {
 		return this.label;
 	}
 
