@@ -60,6 +60,15 @@ class CodeAttempts {
 	}
 
 	/**
+	 * Forgets the wrong codes and lock-outs: staff switched the link back on or gave it a
+	 * new code, so the count starts again.
+	 */
+	void forget(UUID linkId) {
+		this.jdbc.sql("delete from link_code_failure where link_id = ?").param(linkId).update();
+		this.jdbc.sql("delete from link_lockout where link_id = ?").param(linkId).update();
+	}
+
+	/**
 	 * @param lockedOut this address may not try again for {@link #LOCK}
 	 * @param shut the link had too many wrong codes today and must be switched off
 	 * @param triesLeft before this address is locked out

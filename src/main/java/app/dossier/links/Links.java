@@ -54,6 +54,8 @@ class Links {
 
 	private final Receipts receipts;
 
+	private final CodeAttempts attempts;
+
 	private final Clients clients;
 
 	private final Documents documents;
@@ -70,13 +72,14 @@ class Links {
 
 	private final Clock clock;
 
-	Links(LinkStore store, LinkSecrets secrets, LinkSessions sessions, Receipts receipts, Clients clients,
-			Documents documents, Folders folders, Matters matters, Firms firms, PublicAddress address,
+	Links(LinkStore store, LinkSecrets secrets, LinkSessions sessions, Receipts receipts, CodeAttempts attempts,
+			Clients clients, Documents documents, Folders folders, Matters matters, Firms firms, PublicAddress address,
 			ApplicationEventPublisher events, Clock clock) {
 		this.store = store;
 		this.secrets = secrets;
 		this.sessions = sessions;
 		this.receipts = receipts;
+		this.attempts = attempts;
 		this.clients = clients;
 		this.documents = documents;
 		this.folders = folders;
@@ -166,6 +169,9 @@ class Links {
 						? chosenDocuments(by.firmId(), old.clientId(), old.kind(), change.documentIds())
 						: old.documentIds());
 		this.store.update(updated);
+		if (updated.enabled() && !old.enabled()) {
+			this.attempts.forget(linkId);
+		}
 		if (updated.enabled() != old.enabled()) {
 			changed(by, updated, updated.enabled() ? LinkChanged.Change.ENABLED : LinkChanged.Change.DISABLED, null);
 		}
@@ -192,6 +198,7 @@ class Links {
 				old.createdByName(), old.createdAt(), this.clock.instant(), old.documentIds());
 		this.store.update(renewed);
 		this.sessions.endAll(linkId);
+		this.attempts.forget(linkId);
 		changed(by, renewed, LinkChanged.Change.CODE_RENEWED, null);
 		return renewed;
 	}

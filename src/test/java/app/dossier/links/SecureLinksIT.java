@@ -497,6 +497,10 @@ class SecureLinksIT {
 		assertThat(http.getWithCookies("/l/" + linkToken + "/files", visit).status())
 			.as("visits open when the link was switched off stay ended")
 			.isEqualTo(401);
+		assertThat(unlock(http, linkToken, "WRONG-CODE").json().get("triesLeft").asInt())
+			.as("switching the link back on starts the count again")
+			.isEqualTo(4);
+		assertThat(http.get(linkPath, token).json().get("enabled").asBoolean()).isTrue();
 		assertThat(alerts(firm.adminEmail())).hasSize(1);
 	}
 
