@@ -22,6 +22,7 @@ import org.jspecify.annotations.Nullable;
 import app.dossier.clients.Clients;
 import app.dossier.firms.FirmSettings;
 import app.dossier.firms.Firms;
+import app.dossier.shared.FileTypes;
 import app.dossier.shared.InvalidInputException;
 import app.dossier.shared.UnsupportedContentException;
 import app.dossier.storage.FileNames;
@@ -72,7 +73,8 @@ public class Uploads {
 		this.clients.get(firmId, clientId);
 		FirmSettings settings = this.firms.effectiveSettings(firmId);
 		return receive(by, firmId, clientId, request,
-				new UploadLimits(settings.maxFileSize(), settings.maxFilesPerUpload(), null), options);
+				new UploadLimits(settings.maxFileSize(), settings.maxFilesPerUpload(), settings.allowedTypes()),
+				options);
 	}
 
 	/**
@@ -100,6 +102,33 @@ public class Uploads {
 		}
 	}
 
+	/**
+	 * One file that arrived whole by other means (a finished resumable upload), checked
+	 * and filed exactly like a part of a multipart upload.
+	 */
+	public Document receive(Uploader by, UUID firmId, UUID clientId, String fileName, InputStream content,
+			UploadLimits limits, UploadOptions options) throws IOException {
+		String name = FileNames.displayName(fileName);
+		if (name.isEmpty()) {
+			throw new InvalidInputException("filename", "Every file needs a name. Nothing was stored.");
+		}
+		IncomingFile file = new IncomingFile(name, this.storage.stage(content, limits.maxFileSize()));
+		try {
+			accept(file, limits.allowedTypes());
+			return this.documents.add(by, firmId, clientId, List.of(file), options).get(0);
+		}
+		catch (RuntimeException ex) {
+			this.storage.discard(file.staged());
+			throw ex;
+		}
+	}
+
+	/** The firm's own limits for what staff and customers upload. */
+	public UploadLimits firmLimits(UUID firmId) {
+		FirmSettings settings = this.firms.effectiveSettings(firmId);
+		return new UploadLimits(settings.maxFileSize(), settings.maxFilesPerUpload(), settings.allowedTypes());
+	}
+
 	/** A new version of a document: exactly one part named {@code file}. */
 	public Document receiveVersion(Uploader by, UUID firmId, UUID documentId, HttpServletRequest request)
 			throws IOException, HttpMediaTypeNotSupportedException {
@@ -110,7 +139,8 @@ public class Uploads {
 		}
 		List<IncomingFile> files = new ArrayList<>();
 		try {
-			read(request, new UploadLimits(this.firms.effectiveSettings(firmId).maxFileSize(), 1, null), files);
+			FirmSettings settings = this.firms.effectiveSettings(firmId);
+			read(request, new UploadLimits(settings.maxFileSize(), 1, settings.allowedTypes()), files);
 			if (files.isEmpty()) {
 				throw new InvalidInputException("file", "Choose the file with the new version (form field \"file\").");
 			}
@@ -147,7 +177,7 @@ public class Uploads {
 					try (InputStream content = part.getInputStream()) {
 						files.add(new IncomingFile(name, this.storage.stage(content, limits.maxFileSize())));
 					}
-					accept(files.get(files.size() - 1), limits.types());
+					accept(files.get(files.size() - 1), limits.allowedTypes());
 				}
 			}
 		}
@@ -157,17 +187,23 @@ public class Uploads {
 		return fields;
 	}
 
-	/** Judged by the content, never by the name alone: HTML named .pdf is HTML. */
-	private static void accept(IncomingFile file, UploadLimits.@Nullable AcceptedTypes types) {
-		if (types == null) {
-			return;
-		}
+	/**
+	 * Judged by the content, never by the name alone: HTML named .pdf is HTML, and is
+	 * refused twice over (its name lies, and HTML is no accepted kind).
+	 */
+	private static void accept(IncomingFile file, List<String> allowedTypes) {
 		String detected = ContentTypes.detect(file.staged().head(), file.displayName());
-		if (!types.accepts(detected)) {
+		String named = ContentTypes.byName(file.displayName());
+		if (ContentTypes.contradicts(detected, named)) {
 			throw new UnsupportedContentException(
-					"\"" + file.displayName() + "\" is " + ContentTypes.describe(detected)
-							+ ", which is not accepted here. Accepted: " + types.describe() + ". Nothing was stored.",
+					"\"" + file.displayName() + "\" is named like " + ContentTypes.describe(named)
+							+ ", but its content is " + ContentTypes.describe(detected) + ". Nothing was stored.",
 					detected);
+		}
+		if (!FileTypes.accepts(allowedTypes, detected)) {
+			throw new UnsupportedContentException("\"" + file.displayName() + "\" is " + ContentTypes.describe(detected)
+					+ ", which is not accepted here. Accepted: " + FileTypes.describe(allowedTypes)
+					+ ". Nothing was stored.", detected);
 		}
 	}
 

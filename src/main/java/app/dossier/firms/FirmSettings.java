@@ -10,7 +10,9 @@ package app.dossier.firms;
  * @param maxFileSize the largest file accepted, in bytes
  * @param maxFilesPerUpload the most files accepted in one upload
  * @param maxLinkDays the longest a secure link may stay open, in days
+ * @param allowedTypes the kinds of file accepted from staff and customers
+ * ({@link app.dossier.shared.FileTypes} keys)
  */
 public record FirmSettings(String customersRoot, boolean customerUploadsEnabled, boolean newDocumentsVisibleByDefault,
-		long maxFileSize, int maxFilesPerUpload, int maxLinkDays) {
+		long maxFileSize, int maxFilesPerUpload, int maxLinkDays, java.util.List<String> allowedTypes) {
 }

@@ -45,17 +45,18 @@ class FirmStore {
 			.param(id)
 			.query((rs, row) -> new FirmSettings(rs.getString("customers_root"),
 					rs.getBoolean("customer_uploads_enabled"), rs.getBoolean("new_documents_visible"),
-					rs.getLong("max_file_size"), rs.getInt("max_files_per_upload"), rs.getInt("max_link_days")))
+					rs.getLong("max_file_size"), rs.getInt("max_files_per_upload"), rs.getInt("max_link_days"),
+					java.util.List.of(rs.getString("allowed_types").split(","))))
 			.single();
 	}
 
 	void saveSettings(UUID id, FirmSettings settings) {
 		this.jdbc
 			.sql("update firm set customers_root = ?, customer_uploads_enabled = ?, new_documents_visible = ?,"
-					+ " max_file_size = ?, max_files_per_upload = ?, max_link_days = ? where id = ?")
+					+ " max_file_size = ?, max_files_per_upload = ?, max_link_days = ?, allowed_types = ? where id = ?")
 			.params(settings.customersRoot(), settings.customerUploadsEnabled(),
 					settings.newDocumentsVisibleByDefault(), settings.maxFileSize(), settings.maxFilesPerUpload(),
-					settings.maxLinkDays(), id)
+					settings.maxLinkDays(), String.join(",", settings.allowedTypes()), id)
 			.update();
 	}
 

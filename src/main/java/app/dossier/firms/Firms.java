@@ -9,6 +9,7 @@ import app.dossier.identity.FirmNames;
 import org.jspecify.annotations.Nullable;
 
 import app.dossier.shared.ForbiddenException;
+import app.dossier.shared.FileTypes;
 import app.dossier.shared.InvalidInputException;
 import app.dossier.shared.NotFoundException;
 import app.dossier.storage.DataSizes;
@@ -75,7 +76,8 @@ public class Firms implements FirmNames {
 		return new FirmSettings(settings.customersRoot(), settings.customerUploadsEnabled(),
 				settings.newDocumentsVisibleByDefault(),
 				Math.min(settings.maxFileSize(), this.uploads.maxFileSize().toBytes()),
-				Math.min(settings.maxFilesPerUpload(), this.uploads.maxFilesPerUpload()), settings.maxLinkDays());
+				Math.min(settings.maxFilesPerUpload(), this.uploads.maxFilesPerUpload()), settings.maxLinkDays(),
+				settings.allowedTypes());
 	}
 
 	/** The server's ceiling for {@link FirmSettings#maxFileSize()}. */
@@ -108,7 +110,9 @@ public class Firms implements FirmNames {
 				(change.maxFileSize() != null) ? requireMaxFileSize(change.maxFileSize()) : old.maxFileSize(),
 				(change.maxFilesPerUpload() != null) ? requireMaxFiles(change.maxFilesPerUpload())
 						: old.maxFilesPerUpload(),
-				(change.maxLinkDays() != null) ? requireLinkDays(change.maxLinkDays()) : old.maxLinkDays());
+				(change.maxLinkDays() != null) ? requireLinkDays(change.maxLinkDays()) : old.maxLinkDays(),
+				(change.allowedTypes() != null) ? FileTypes.parse("allowedTypes", change.allowedTypes())
+						: old.allowedTypes());
 		if (!newName.equals(firm.name())) {
 			this.store.rename(firm.id(), newName);
 			changed(admin, firm, "name", firm.name(), newName);
@@ -123,6 +127,8 @@ public class Firms implements FirmNames {
 			changed(admin, firm, "maxFileSize", old.maxFileSize(), updated.maxFileSize());
 			changed(admin, firm, "maxFilesPerUpload", old.maxFilesPerUpload(), updated.maxFilesPerUpload());
 			changed(admin, firm, "maxLinkDays", old.maxLinkDays(), updated.maxLinkDays());
+			changed(admin, firm, "allowedTypes", String.join(",", old.allowedTypes()),
+					String.join(",", updated.allowedTypes()));
 		}
 		return new Firm(firm.id(), newName, firm.slug(), firm.createdAt());
 	}

@@ -39,24 +39,25 @@ class SettingsApiController {
 		return view(this.firms.change(admin,
 				new SettingsChange(change.firmName(), change.customersRootFolder(), change.customerUploadsEnabled(),
 						change.newDocumentsVisibleByDefault(), change.maxFileSize(), change.maxFilesPerUpload(),
-						change.maxLinkDays())));
+						change.maxLinkDays(), change.allowedTypes())));
 	}
 
 	private SettingsView view(Firm firm) {
 		FirmSettings settings = this.firms.settings(firm.id());
 		return new SettingsView(firm.name(), firm.slug(), settings.customerUploadsEnabled(),
 				settings.newDocumentsVisibleByDefault(), settings.customersRoot(), settings.maxFileSize(),
-				settings.maxFilesPerUpload(), settings.maxLinkDays());
+				settings.maxFilesPerUpload(), settings.maxLinkDays(), settings.allowedTypes());
 	}
 
 	record SettingsView(String firmName, String firmSlug, boolean customerUploadsEnabled,
 			boolean newDocumentsVisibleByDefault, String customersRootFolder, long maxFileSize, int maxFilesPerUpload,
-			int maxLinkDays) {
+			int maxLinkDays, java.util.List<String> allowedTypes) {
 	}
 
 	record Change(@Nullable @Size(max = 200) String firmName, @Nullable @Size(max = 80) String customersRootFolder,
 			@Nullable Boolean customerUploadsEnabled, @Nullable Boolean newDocumentsVisibleByDefault,
-			@Nullable Long maxFileSize, @Nullable Integer maxFilesPerUpload, @Nullable Integer maxLinkDays) {
+			@Nullable Long maxFileSize, @Nullable Integer maxFilesPerUpload, @Nullable Integer maxLinkDays,
+			java.util.@Nullable List<String> allowedTypes) {
 	}
 
 }

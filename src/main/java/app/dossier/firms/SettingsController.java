@@ -33,6 +33,7 @@ class SettingsController {
 		model.addAttribute("maxFileSizeMb", Math.max(1, settings.maxFileSize() / MB));
 		model.addAttribute("ceilingMb", this.firms.maxFileSizeCeiling() / MB);
 		model.addAttribute("filesCeiling", this.firms.maxFilesPerUploadCeiling());
+		model.addAttribute("types", app.dossier.shared.FileTypes.values());
 		return "firms/settings";
 	}
 
@@ -41,14 +42,17 @@ class SettingsController {
 			@RequestParam(defaultValue = "false") boolean customerUploadsEnabled,
 			@RequestParam(defaultValue = "false") boolean newDocumentsVisibleByDefault,
 			@RequestParam String maxFileSizeMb, @RequestParam String maxFilesPerUpload,
-			@RequestParam(required = false) @Nullable String maxLinkDays, RedirectAttributes redirect) {
+			@RequestParam(required = false) @Nullable String maxLinkDays,
+			@RequestParam(required = false) java.util.@Nullable List<String> allowedTypes,
+			@RequestParam(defaultValue = "false") boolean typesShown, RedirectAttributes redirect) {
 		try {
 			this.firms.change(admin,
 					new SettingsChange(firmName, customersRootFolder, customerUploadsEnabled,
 							newDocumentsVisibleByDefault, number("maxFileSizeMb", maxFileSizeMb) * MB,
 							(int) Math.min(Integer.MAX_VALUE, number("maxFilesPerUpload", maxFilesPerUpload)),
 							(maxLinkDays == null) ? null
-									: (int) Math.min(Integer.MAX_VALUE, number("maxLinkDays", maxLinkDays))));
+									: (int) Math.min(Integer.MAX_VALUE, number("maxLinkDays", maxLinkDays)),
+							typesShown ? ((allowedTypes != null) ? allowedTypes : java.util.List.of()) : null));
 			redirect.addFlashAttribute("notice", "Settings saved.");
 		}
 		catch (InvalidInputException ex) {

@@ -24,6 +24,7 @@ import app.dossier.identity.StaffDirectory;
 import app.dossier.identity.StaffSummary;
 import app.dossier.matters.Matters;
 import app.dossier.shared.ConflictException;
+import app.dossier.shared.FileTypes;
 import app.dossier.shared.ForbiddenException;
 import app.dossier.shared.InvalidInputException;
 import org.springframework.stereotype.Controller;
@@ -89,7 +90,8 @@ class LinkController {
 		model.addAttribute("folderTree", FolderTree.of(this.folders.ofClient(caller.firmId(), id)));
 		model.addAttribute("matters", this.matters.ofClient(caller.firmId(), id));
 		model.addAttribute("allDocuments", this.documents.all(caller.firmId(), id));
-		model.addAttribute("types", LinkTypes.values());
+		model.addAttribute("types", FileTypes.values());
+		model.addAttribute("linkDefaults", FileTypes.LINK_DEFAULTS);
 		return "links/links";
 	}
 
@@ -130,8 +132,8 @@ class LinkController {
 		model.addAttribute("url", this.links.url(link));
 		model.addAttribute("code", this.links.code(link));
 		model.addAttribute("target", this.links.target(link));
-		model.addAttribute("typesLabel", LinkTypes.describe(link.allowedTypes()));
-		model.addAttribute("types", LinkTypes.values());
+		model.addAttribute("typesLabel", FileTypes.describe(link.allowedTypes()));
+		model.addAttribute("types", FileTypes.values());
 		model.addAttribute("offered", (link.kind() == LinkKind.DOWNLOAD) ? this.links.offered(link) : List.of());
 		model.addAttribute("lastDownload", lastDownload);
 		model.addAttribute("history", history);

@@ -24,6 +24,7 @@ import app.dossier.firms.Firms;
 import app.dossier.identity.CurrentStaff;
 import app.dossier.matters.Matter;
 import app.dossier.matters.Matters;
+import app.dossier.shared.FileTypes;
 import app.dossier.shared.InvalidInputException;
 import app.dossier.shared.NotFoundException;
 import app.dossier.shared.PublicAddress;
@@ -121,7 +122,8 @@ class Links {
 				message(request.message()), expiresAt, Boolean.TRUE.equals(request.enabled()), null,
 				maxFiles(request.maxFiles(), DEFAULT_MAX_FILES),
 				maxFileSize(request.maxFileSize(), Math.min(DEFAULT_MAX_FILE_SIZE, this.firms.maxFileSizeCeiling())),
-				(request.allowedTypes() != null) ? LinkTypes.parse(request.allowedTypes()) : LinkTypes.defaults(),
+				(request.allowedTypes() != null) ? FileTypes.parse("allowedTypes", request.allowedTypes())
+						: FileTypes.LINK_DEFAULTS,
 				by.staffId(), by.name(), now, now, chosen);
 		this.store.insert(link, LinkSecrets.hash(this.secrets.token(link)));
 		changed(by, link, LinkChanged.Change.CREATED, kind.name().toLowerCase(java.util.Locale.ROOT) + " link to "
@@ -163,7 +165,8 @@ class Links {
 				(change.maxFiles() != null) ? maxFiles(change.maxFiles(), old.maxFiles()) : old.maxFiles(),
 				(change.maxFileSize() != null) ? maxFileSize(change.maxFileSize(), old.maxFileSize())
 						: old.maxFileSize(),
-				(change.allowedTypes() != null) ? LinkTypes.parse(change.allowedTypes()) : old.allowedTypes(),
+				(change.allowedTypes() != null)
+						? FileTypes.parse("allowedTypes", change.allowedTypes()) : old.allowedTypes(),
 				old.createdBy(), old.createdByName(), old.createdAt(), now,
 				(change.documentIds() != null)
 						? chosenDocuments(by.firmId(), old.clientId(), old.kind(), change.documentIds())

@@ -8,11 +8,13 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import io.swagger.v3.oas.annotations.Hidden;
 import org.jspecify.annotations.Nullable;
 
 import app.dossier.documents.Document;
+import app.dossier.resumable.ResumableUploads;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -27,6 +29,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -39,11 +43,14 @@ class RecipientApiController {
 
 	private final Recipients recipients;
 
+	private final ResumableUploads resumable;
+
 	private final boolean secureCookies;
 
-	RecipientApiController(Recipients recipients,
+	RecipientApiController(Recipients recipients, ResumableUploads resumable,
 			@Value("${server.servlet.session.cookie.secure:true}") boolean secureCookies) {
 		this.recipients = recipients;
+		this.resumable = resumable;
 		this.secureCookies = secureCookies;
 	}
 
@@ -76,6 +83,23 @@ class RecipientApiController {
 		List<Document> received = this.recipients.receive(visit, request, userAgent);
 		return ResponseEntity.status(HttpStatus.CREATED)
 			.body(new Files(received.stream().map((d) -> File.of(token, d)).toList()));
+	}
+
+	/**
+	 * Resumable uploads (tus) in an unlocked visit of an upload link. Metadata:
+	 * {@code filename}.
+	 */
+	@RequestMapping(path = { "/l/{token}/uploads", "/l/{token}/uploads/{id}" }, method = { RequestMethod.POST,
+			RequestMethod.PATCH, RequestMethod.HEAD, RequestMethod.DELETE, RequestMethod.OPTIONS })
+	void resumable(@PathVariable String token,
+			@CookieValue(name = LinkSessions.COOKIE, required = false) @Nullable String session,
+			@RequestHeader(name = HttpHeaders.USER_AGENT, required = false) @Nullable String userAgent,
+			HttpServletRequest request, HttpServletResponse response) throws IOException {
+		Recipients.Visit visit = this.recipients.visit(token, request.getRemoteAddr(), session);
+		if (visit.sessionId() == null && !"OPTIONS".equals(request.getMethod())) {
+			throw new Recipients.CodeRequired();
+		}
+		this.resumable.handle(request, response, this.recipients.resumable(visit, userAgent));
 	}
 
 	@ExceptionHandler(Recipients.CodeRequired.class)

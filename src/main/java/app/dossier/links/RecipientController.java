@@ -15,6 +15,7 @@ import app.dossier.documents.Documents;
 import app.dossier.documents.Downloads;
 import app.dossier.previews.PreviewResponses;
 import app.dossier.previews.Previews;
+import app.dossier.shared.FileTypes;
 import app.dossier.shared.InvalidInputException;
 import app.dossier.shared.NotFoundException;
 import app.dossier.storage.DataSizes;
@@ -73,8 +74,8 @@ class RecipientController {
 			model.addAttribute("documents", this.recipients.offered(visit));
 			return "links/recipient-download";
 		}
-		model.addAttribute("accept", LinkTypes.acceptAttribute(visit.link().allowedTypes()));
-		model.addAttribute("typesLabel", LinkTypes.describe(visit.link().allowedTypes()));
+		model.addAttribute("accept", FileTypes.acceptAttribute(visit.link().allowedTypes()));
+		model.addAttribute("typesLabel", FileTypes.describe(visit.link().allowedTypes()));
 		// Thymeleaf refuses bean references in data-* attributes, so the label comes
 		// ready.
 		model.addAttribute("maxFileSizeLabel", DataSizes.format(visit.link().maxFileSize()));

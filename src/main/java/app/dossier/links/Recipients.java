@@ -30,6 +30,8 @@ import app.dossier.documents.Uploads;
 import app.dossier.firms.Firms;
 import app.dossier.identity.Actor;
 import app.dossier.notifications.Notifications;
+import app.dossier.resumable.ResumableUploads;
+import app.dossier.resumable.UploadTarget;
 import app.dossier.shared.ForbiddenException;
 import app.dossier.shared.GoneException;
 import app.dossier.shared.InvalidInputException;
@@ -230,7 +232,7 @@ class Recipients {
 							+ visit.firmName() + " for a new link to send more.");
 		}
 		List<Document> received = this.uploads.receive(uploader(visit), link.firmId(), link.clientId(), request,
-				new UploadLimits(link.maxFileSize(), remaining, LinkTypes.accepted(link.allowedTypes())), (fields) -> {
+				new UploadLimits(link.maxFileSize(), remaining, link.allowedTypes()), (fields) -> {
 					Link now = this.store.find(link.firmId(), link.id())
 						.orElseThrow(() -> new NotFoundException("Link"));
 					if (!now.works(this.clock.instant())) {
@@ -241,6 +243,58 @@ class Recipients {
 				});
 		received.forEach((document) -> receipt(visit, Receipts.Receipt.Kind.UPLOAD, document, userAgent));
 		return received;
+	}
+
+	/**
+	 * The link's rules for resumable uploads in this visit: its kind, its per-visit file
+	 * count and file size before any byte; its types and whether it still works at the
+	 * end.
+	 */
+	UploadTarget resumable(Visit visit, @Nullable String userAgent) {
+		Link link = visit.link();
+		return new UploadTarget() {
+
+			@Override
+			public String owner() {
+				return "link:" + visit.sessionId();
+			}
+
+			@Override
+			public void admit(long length, java.util.Map<String, String> metadata) {
+				requireKind(visit, LinkKind.UPLOAD);
+				if (link.maxFiles() - Recipients.this.receipts.uploadsInSession(visit.sessionId()) <= 0) {
+					throw new InvalidInputException("file",
+							"This link accepts " + link.maxFiles() + " files per visit, and they have all arrived.");
+				}
+				ResumableUploads.requireAtMost(length, link.maxFileSize(), "this link");
+				name(metadata);
+			}
+
+			@Override
+			public Document finish(java.util.Map<String, String> metadata, java.io.InputStream content)
+					throws IOException {
+				requireKind(visit, LinkKind.UPLOAD);
+				Link now = Recipients.this.store.find(link.firmId(), link.id())
+					.orElseThrow(() -> new NotFoundException("Link"));
+				if (!now.works(Recipients.this.clock.instant())) {
+					throw new GoneException(visit.firmName() + " has switched this link off. Nothing was stored.");
+				}
+				Document document = Recipients.this.uploads.receive(uploader(visit), link.firmId(), link.clientId(),
+						name(metadata), content, new UploadLimits(link.maxFileSize(), 1, link.allowedTypes()),
+						new UploadOptions(null, null, null, false, link.folderId()));
+				receipt(visit, Receipts.Receipt.Kind.UPLOAD, document, userAgent);
+				return document;
+			}
+
+		};
+	}
+
+	private static String name(java.util.Map<String, String> metadata) {
+		String name = metadata.getOrDefault("filename", metadata.get("name"));
+		if (name == null || name.isBlank()) {
+			throw new InvalidInputException("filename", "Give the file's name in Upload-Metadata (filename).");
+		}
+		return name;
 	}
 
 	List<Receipts.Received> receivedInVisit(Visit visit) {

@@ -192,8 +192,7 @@ class PortalController {
 				(fields) -> uploadOptions(contact, folder, fields));
 	}
 
-	private UploadOptions uploadOptions(CurrentContact contact, @Nullable UUID folder,
-			@Nullable Map<String, String> fields) {
+	UploadOptions uploadOptions(CurrentContact contact, @Nullable UUID folder, @Nullable Map<String, String> fields) {
 		UUID target = folder;
 		if (target == null && fields != null && fields.get("folderId") != null) {
 			try {

@@ -24,6 +24,10 @@ import org.springframework.web.servlet.ModelAndView;
 @Controller
 class ErrorPages implements ErrorController {
 
+	/** Resumable upload addresses answer like the API: their clients are scripts. */
+	private static final java.util.regex.Pattern UPLOADS = java.util.regex.Pattern
+		.compile("^/(uploads|portal/uploads|l/[^/]+/uploads)(/.*)?$");
+
 	/**
 	 * Decided by the address that failed, not by the Accept header: the API always
 	 * answers problem JSON, every other address a page.
@@ -33,7 +37,16 @@ class ErrorPages implements ErrorController {
 		HttpStatus status = statusOf(request);
 		Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
 		String path = (uri != null) ? uri.toString() : "";
-		if (!path.startsWith("/api/") && !path.startsWith("/actuator/")) {
+		Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+		boolean api = path.startsWith("/api/") || path.startsWith("/actuator/") || UPLOADS.matcher(path).matches();
+		if (api && code instanceof Integer raw && HttpStatus.resolve(raw) == null) {
+			// tus's own codes, such as 460 for a piece whose checksum does not match.
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+					"The upload request was refused (status " + raw + ").");
+			problem.setStatus(raw);
+			return ResponseEntity.status(raw).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+		}
+		if (!api) {
 			return page(status, messageFor(status));
 		}
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, messageFor(status));
