@@ -28,10 +28,10 @@ public enum FileTypes {
 	IMAGE("images", (type) -> type.startsWith("image/") && !type.equals("image/svg+xml")),
 
 	TEXT("plain text",
-			(type) -> type.equals("text/plain") || type.equals("text/markdown") || type.equals("text/x-web-markdown")
-					|| type.equals("application/xml") || type.equals("text/xml") || type.equals("application/json")),
+			(type) -> (type.startsWith("text/") && !Text.ACTIVE.contains(type) && !Text.TABLES.contains(type))
+					|| type.equals("application/xml") || type.equals("application/json")),
 
-	CSV("CSV", (type) -> type.equals("text/csv") || type.equals("text/tab-separated-values")),
+	CSV("CSV", Text.TABLES::contains),
 
 	VIDEO("video", (type) -> type.startsWith("video/")),
 
@@ -137,6 +137,16 @@ public enum FileTypes {
 			}
 		}
 		return String.join(",", accept);
+	}
+
+	private static final class Text {
+
+		/** Text a browser would run or render as a page. */
+		static final java.util.Set<String> ACTIVE = java.util.Set.of("text/html", "text/javascript", "text/ecmascript",
+				"text/x-javascript", "text/vbscript", "text/x-server-parsed-html");
+
+		static final java.util.Set<String> TABLES = java.util.Set.of("text/csv", "text/tab-separated-values");
+
 	}
 
 }
