@@ -23,7 +23,7 @@ SERVER=""
 
 cleanup() {
   [ -n "$SERVER" ] && kill -9 "$SERVER" 2>/dev/null && wait "$SERVER" 2>/dev/null || true
-  rm -rf "$WORK"
+  [ -n "${KEEP_WORK:-}" ] || rm -rf "$WORK"
 }
 trap cleanup EXIT
 
@@ -80,10 +80,10 @@ OFFSET=$(curl -fsS -I -H "$AUTH" -H 'Tus-Resumable: 1.0.0' "$UPLOAD" | tr -d '\r
   | awk 'tolower($1) == "upload-offset:" {print $2}')
 echo "Stored offset after the restart: $OFFSET of $SIZE"
 [ "$OFFSET" -ge "$HALF" ] || { echo "FAIL: the first half was lost (offset $OFFSET)"; exit 1; }
-DOC=$(tail -c +"$((OFFSET + 1))" "$WORK/big.bin" | curl -fsS -D - -o /dev/null -X PATCH -H "$AUTH" \
+DOC=$(tail -c +"$((OFFSET + 1))" "$WORK/big.bin" | curl -sS -D - -o "$WORK/answer" -X PATCH -H "$AUTH" \
   -H 'Tus-Resumable: 1.0.0' -H 'Content-Type: application/offset+octet-stream' -H "Upload-Offset: $OFFSET" \
-  -T - "$UPLOAD" | tr -d '\r' | awk 'tolower($1) == "dossier-document-id:" {print $2}')
-[ -n "$DOC" ] || { echo "FAIL: the last piece made no document"; tail -20 "$WORK/server.log"; exit 1; }
+  -T - "$UPLOAD" | tr -d '\r' | awk 'tolower($1) == "dossier-document-id:" {print $2}' || true)
+[ -n "$DOC" ] || { echo "FAIL: the last piece made no document"; cat "$WORK/answer"; echo; grep -E "ERROR|Exception" "$WORK/server.log" | tail -20; exit 1; }
 STORED_SHA=$(curl -fsS -H "$AUTH" "$BASE/api/v1/documents/$DOC" | json "['sha256']")
 [ "$STORED_SHA" = "$SHA" ] || { echo "FAIL: document has $STORED_SHA, file is $SHA"; exit 1; }
 if grep -q OutOfMemoryError "$WORK/server.log"; then echo "FAIL: OutOfMemoryError"; exit 1; fi

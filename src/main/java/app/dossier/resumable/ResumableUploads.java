@@ -74,6 +74,7 @@ public class ResumableUploads {
 		switch (method) {
 			case "POST" -> create(request, response, target);
 			case "PATCH" -> {
+				dropUnacknowledged(request.getRequestURI(), target);
 				this.tus.process(request, response, target.owner());
 				finishIfComplete(request.getRequestURI(), response, target);
 			}
@@ -159,6 +160,42 @@ public class ResumableUploads {
 		this.results.save(info.getId().toString(), target.owner(), document.id(), info.getLength(),
 				this.clock.instant());
 		response.setHeader(DOCUMENT_HEADER, document.id().toString());
+	}
+
+	/**
+	 * A server stopped in the middle of a piece (a crash, a SIGKILL) may have written
+	 * bytes whose offset it never recorded. They were never acknowledged, so the client
+	 * sends them again from the recorded offset: the extra bytes are cut off first, under
+	 * the file's lock, so a piece still being written here is never touched.
+	 */
+	private void dropUnacknowledged(String uri, UploadTarget target) {
+		try {
+			UploadInfo info = this.tus.getUploadInfo(uri, target.owner());
+			if (info == null || info.getOffset() == null || !info.isUploadInProgress()) {
+				return;
+			}
+			java.nio.file.Path data = this.settings.directory()
+				.resolve("uploads")
+				.resolve(info.getId().toString())
+				.resolve("data");
+			if (!java.nio.file.Files.exists(data) || java.nio.file.Files.size(data) <= info.getOffset()) {
+				return;
+			}
+			try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(data,
+					java.nio.file.StandardOpenOption.WRITE); java.nio.channels.FileLock lock = channel.tryLock()) {
+				if (lock != null && channel.size() > info.getOffset()) {
+					log.info("Upload {}: dropping {} bytes written after its last recorded offset", info.getId(),
+							channel.size() - info.getOffset());
+					channel.truncate(info.getOffset());
+				}
+			}
+			catch (java.nio.channels.OverlappingFileLockException busy) {
+				// A piece is being written right now; the library answers that request.
+			}
+		}
+		catch (IOException | TusException ex) {
+			log.warn("Could not check an upload's stored bytes: {}", ex.toString());
+		}
 	}
 
 	/** A HEAD on an upload that already became a document: complete, and which one. */
