@@ -121,11 +121,7 @@ class RecipientController {
 		Recipients.Visit visit = this.recipients.visit(token, request.getRemoteAddr(), session);
 		Documents.Download download = this.recipients.download(visit, documentId,
 				range == null || range.replace(" ", "").startsWith("bytes=0-"), userAgent);
-		ResponseEntity<Resource> response = Downloads.of(download);
-		HttpHeaders headers = new HttpHeaders();
-		headers.putAll(response.getHeaders());
-		headers.setCacheControl(CacheControl.noStore());
-		return new ResponseEntity<>(response.getBody(), headers, response.getStatusCode());
+		return noStore(Downloads.of(download));
 	}
 
 	@GetMapping("/l/{token}/files/{documentId}/preview")
@@ -149,11 +145,7 @@ class RecipientController {
 			HttpServletRequest request) {
 		Recipients.Visit visit = this.recipients.visit(token, request.getRemoteAddr(), session);
 		Documents.Download download = this.recipients.download(visit, documentId, true, userAgent);
-		ResponseEntity<Resource> response = Downloads.inline(download, Previews.viewable(download.document()));
-		HttpHeaders headers = new HttpHeaders();
-		headers.putAll(response.getHeaders());
-		headers.setCacheControl(CacheControl.noStore());
-		return new ResponseEntity<>(response.getBody(), headers, response.getStatusCode());
+		return noStore(Downloads.inline(download, Previews.viewable(download.document())));
 	}
 
 	/** "Download all": every document the link offers, as one zip, streamed. */
@@ -206,6 +198,17 @@ class RecipientController {
 		String path = request.getRequestURI();
 		String token = path.substring("/l/".length()).split("/", 2)[0];
 		return "redirect:/l/" + token;
+	}
+
+	/**
+	 * A link's files are never kept in a cache: the address that fetched them is a
+	 * secret.
+	 */
+	private static ResponseEntity<Resource> noStore(ResponseEntity<Resource> response) {
+		HttpHeaders headers = new HttpHeaders();
+		headers.putAll(response.getHeaders());
+		headers.setCacheControl(CacheControl.noStore());
+		return new ResponseEntity<>(response.getBody(), headers, response.getStatusCode());
 	}
 
 	/**

@@ -35,6 +35,11 @@ public class IsolatedDatabase implements ApplicationContextInitializer<Configura
 		properties.put("dossier.data-dir", dataDir.toString());
 		properties.put("spring.mail.host", "127.0.0.1");
 		properties.put("spring.mail.port", String.valueOf(TestMail.port()));
+		// Spring keeps every test context open for reuse; small pools keep them all
+		// within
+		// PostgreSQL's connection limit.
+		properties.put("spring.datasource.hikari.maximum-pool-size", "4");
+		properties.put("spring.datasource.hikari.minimum-idle", "1");
 		String url = environment.getProperty("spring.datasource.url", "");
 		if (url.startsWith("jdbc:postgresql:")) {
 			String schema = "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
