@@ -225,8 +225,9 @@
         strings: {
           dashboardTitle: 'File uploader',
           browseFiles: 'choose files',
+          dropPasteImportFiles: 'Drop files here, %{browseFiles} or:',
           takePictureBtn: 'Take a photo',
-          myDevice: 'This device'
+          myDevice: 'Files'
         }
       }
     });
@@ -234,17 +235,26 @@
     uppy.use(Uppy.Tus, {
       endpoint: form.dataset.tusUrl,
       retryDelays: RETRY_DELAYS,
-      limit: 3,
+      // One file at a time, in the order chosen (documents are listed in the order they arrive).
+      limit: 1,
       headers: { Accept: 'application/problem+json, application/json' },
       // Resuming goes by the upload's own address, kept with the file while the page lives;
       // nothing is remembered in the browser's storage, so the same file sent again, to
       // another client or folder, is a new upload.
       storeFingerprintForResuming: false,
       removeFingerprintOnSuccess: true,
-      onBeforeRequest: function (request) {
+      onBeforeRequest: function (request, file) {
         const token = cookie('XSRF-TOKEN');
         if (token) {
           request.setHeader('X-XSRF-TOKEN', token);
+        }
+        // The upload's address is kept with the file from its first PATCH (or HEAD) on,
+        // even if no byte got through, so that Retry goes on with the same upload.
+        const method = request.getMethod();
+        const current = file && uppy.getFile(file.id);
+        if (current && (method === 'PATCH' || method === 'HEAD') &&
+            (!current.tus || current.tus.uploadUrl !== request.getURL())) {
+          uppy.setFileState(file.id, { tus: Object.assign({}, current.tus, { uploadUrl: request.getURL() }) });
         }
       },
       onError: function (error) {

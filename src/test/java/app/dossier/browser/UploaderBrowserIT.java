@@ -108,7 +108,7 @@ class UploaderBrowserIT extends BrowserTest {
 			assertThat(form.locator(".uppy-Dashboard")).isVisible();
 			assertThat(form.locator("[data-upload-fallback]").first()).isHidden();
 			// On a phone the camera is one of the sources.
-			assertThat(form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Take a photo")))
+			assertThat(form.getByRole(AriaRole.TAB, new Locator.GetByRoleOptions().setName("Take a photo")))
 				.isVisible();
 			page.screenshot(new Page.ScreenshotOptions().setPath(Browsers.screenshot("uploader-portal-phone"))
 				.setFullPage(true));
@@ -185,6 +185,44 @@ class UploaderBrowserIT extends BrowserTest {
 			assertThat(documents.get("Bank statement.pdf").get("sha256").asString()).isEqualTo(sha256(statement));
 			assertThat(documents.get("Bank statement.pdf").get("size").asLong()).isEqualTo(statement.length);
 			assertThat(problems).filteredOn((p) -> p.contains("Content Security Policy")).isEmpty();
+		}
+	}
+
+	@Test
+	void aFileTheServerRefusesShowsItsReasonBesideIt() throws Exception {
+		Http http = new Http(this.port);
+		Firms.TestFirm firm = Firms.create(http, "Uploader Refusal");
+		Http.Response changed = http.patchJson("/api/v1/settings", "{\"allowedTypes\":[\"pdf\"]}", firm.adminToken());
+		assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+		String client = newClient(http, firm.adminToken(), "Noor Saleh");
+
+		try (BrowserContext context = this.browser.newContext()) {
+			Page page = context.newPage();
+			List<String> problems = watch(page);
+			signInStaff(page, firm);
+			page.navigate(base() + "/clients/" + client + "/files");
+			Locator form = page.locator("form[data-upload]");
+			// The Files tab lets anything through (data-accept is empty); the server
+			// judges the content and says why it refuses.
+			form.locator("input.uppy-Dashboard-input[name='files[]']:not([webkitdirectory])")
+				.setInputFiles(new FilePayload[] {
+						new FilePayload("Minutes.txt", "text/plain",
+								"Minutes of the meeting".getBytes(StandardCharsets.UTF_8)),
+						new FilePayload("Contract.pdf", "application/pdf",
+								"%PDF-1.4\ncontract".getBytes(StandardCharsets.US_ASCII)) });
+			Locator refused = form.locator(".upload-list li.failed");
+			assertThat(refused).hasCount(1);
+			assertThat(refused).containsText("Minutes.txt");
+			assertThat(refused).containsText("which is not accepted here. Accepted: PDF.");
+			assertThat(form.locator(".uppy-Dashboard-Item.is-error")).hasCount(1);
+			assertThat(form.locator(".uppy-Dashboard-Item.is-complete")).hasCount(1);
+			assertThat(page.locator("tr.document-row .doc-name a[download]")).hasText("Contract.pdf");
+			assertThat(page.locator("#document-count")).hasText("1");
+			page.screenshot(new Page.ScreenshotOptions().setPath(Browsers.screenshot("uploader-refused-by-server"))
+				.setFullPage(true));
+			assertThat(documents(http, firm.adminToken(), client)).containsOnlyKeys("Contract.pdf");
+			// The browser and Uppy log the refusal as errors; nothing else went wrong.
+			assertThat(problems).allMatch((p) -> p.contains("415") || p.contains("which is not accepted here"));
 		}
 	}
 
