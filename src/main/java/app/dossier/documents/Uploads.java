@@ -230,7 +230,13 @@ public class Uploads {
 		}
 	}
 
-	static UploadOptions staffOptions(Map<String, String> fields) {
+	/**
+	 * A staff upload's options from its form fields (or a resumable upload's metadata):
+	 * {@code folderId}, {@code notes}, {@code documentDate}, {@code visibleToClient},
+	 * {@code showOnDashboard}.
+	 * @throws InvalidInputException for a value that is not valid
+	 */
+	public static UploadOptions staffOptions(Map<String, String> fields) {
 		String folder = fields.get("folderId");
 		return new UploadOptions(Documents.notes(fields.get("notes")), Documents.date(fields.get("documentDate")),
 				bool("visibleToClient", fields.get("visibleToClient")),

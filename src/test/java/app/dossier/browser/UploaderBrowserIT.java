@@ -68,6 +68,10 @@ class UploaderBrowserIT extends BrowserTest {
 			// stands in for it.
 			assertThat(form.locator("[data-drop-target]")).isHidden();
 			assertThat(form.locator(".uppy-Dashboard-note")).containsText("each");
+			// The form's options go with every file, as tus metadata.
+			form.getByLabel("Visible to customer").uncheck();
+			form.getByLabel("Show on customer's dashboard").check();
+			form.getByLabel("Notes").fill("Year-end pack");
 
 			form.locator("input.uppy-Dashboard-input[name='files[]']:not([webkitdirectory])")
 				.setInputFiles(new FilePayload[] { new FilePayload("Engagement letter.pdf", "application/pdf", letter),
@@ -88,6 +92,9 @@ class UploaderBrowserIT extends BrowserTest {
 			assertThat(documents.values()).allSatisfy((d) -> {
 				assertThat(d.get("folderId").asString()).isEqualTo(folder);
 				assertThat(d.get("source").asString()).isEqualTo("STAFF");
+				assertThat(d.get("visibleToClient").asBoolean()).isFalse();
+				assertThat(d.get("showOnDashboard").asBoolean()).isTrue();
+				assertThat(d.get("notes").asString()).isEqualTo("Year-end pack");
 			});
 			assertThat(problems).isEmpty();
 		}
