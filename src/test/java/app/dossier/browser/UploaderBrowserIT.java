@@ -277,6 +277,44 @@ class UploaderBrowserIT extends BrowserTest {
 		}
 	}
 
+	@Test
+	void withoutScriptThePortalAndLinkFormsStillSendPlainUploads() throws Exception {
+		Http http = new Http(this.port);
+		Firms.TestFirm firm = Firms.create(http, "Uploader Plain");
+		Customer customer = customer(http, firm, "Ola Nord");
+		JsonNode link = http
+			.postJson("/api/v1/clients/" + customer.client() + "/links", "{\"kind\":\"UPLOAD\",\"enabled\":true}",
+					firm.adminToken())
+			.json();
+		byte[] payslip = "%PDF-1.4\npayslip".getBytes(StandardCharsets.US_ASCII);
+		byte[] contract = "%PDF-1.4\ncontract".getBytes(StandardCharsets.US_ASCII);
+
+		try (BrowserContext context = this.browser
+			.newContext(new Browser.NewContextOptions().setJavaScriptEnabled(false))) {
+			Page page = signInContact(context, http, customer);
+			page.navigate(base() + "/portal/files");
+			Locator form = page.locator("form[data-upload]");
+			assertThat(form.locator(".uppy-Dashboard")).hasCount(0);
+			form.locator("#upload-input").setInputFiles(new FilePayload("Payslip.pdf", "application/pdf", payslip));
+			form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Upload")).click();
+			assertThat(page.getByRole(AriaRole.STATUS)).containsText("We received 1 file.");
+
+			page.navigate(link.get("url").asString());
+			page.getByLabel("Security code").fill(link.get("securityCode").asString());
+			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Continue")).click();
+			Locator linkForm = page.locator("form[data-upload]");
+			assertThat(linkForm.locator(".uppy-Dashboard")).hasCount(0);
+			linkForm.locator("#upload-input")
+				.setInputFiles(new FilePayload("Contract.pdf", "application/pdf", contract));
+			linkForm.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Send")).click();
+			assertThat(page.getByRole(AriaRole.STATUS)).containsText("received 1 file");
+		}
+		Map<String, JsonNode> documents = documents(http, firm.adminToken(), customer.client());
+		assertThat(documents).containsOnlyKeys("Payslip.pdf", "Contract.pdf");
+		assertThat(documents.get("Payslip.pdf").get("source").asString()).isEqualTo("PORTAL");
+		assertThat(documents.get("Contract.pdf").get("source").asString()).isEqualTo("LINK");
+	}
+
 	private String base() {
 		return "http://localhost:" + this.port;
 	}
