@@ -166,6 +166,13 @@ public class Uploads {
 					fields.put(part.getFieldName(), field(part));
 				}
 				else if ("file".equals(part.getFieldName())) {
+					if (sentName(part).isEmpty() && isEmpty(part)) {
+						// A file field the person left empty: browsers send it nameless
+						// and
+						// without bytes (the portal's form has a second one for the
+						// camera).
+						continue;
+					}
 					if (files.size() >= maxFiles) {
 						throw new InvalidInputException("file", "Upload at most " + maxFiles
 								+ ((maxFiles == 1) ? " file" : " files") + " at a time. Nothing was stored.");
@@ -211,6 +218,12 @@ public class Uploads {
 	 * The file name as sent. FileUpload refuses names with a NUL character; those are
 	 * cleaned like any other invisible character instead.
 	 */
+	private static boolean isEmpty(FileItemInput part) throws IOException {
+		try (InputStream content = part.getInputStream()) {
+			return content.read() == -1;
+		}
+	}
+
 	private static String sentName(FileItemInput part) {
 		try {
 			return (part.getName() != null) ? part.getName() : "";
@@ -230,7 +243,13 @@ public class Uploads {
 		}
 	}
 
-	static UploadOptions staffOptions(Map<String, String> fields) {
+	/**
+	 * A staff upload's options from its form fields (or a resumable upload's metadata):
+	 * {@code folderId}, {@code notes}, {@code documentDate}, {@code visibleToClient},
+	 * {@code showOnDashboard}.
+	 * @throws InvalidInputException for a value that is not valid
+	 */
+	public static UploadOptions staffOptions(Map<String, String> fields) {
 		String folder = fields.get("folderId");
 		return new UploadOptions(Documents.notes(fields.get("notes")), Documents.date(fields.get("documentDate")),
 				bool("visibleToClient", fields.get("visibleToClient")),

@@ -13,9 +13,11 @@ public final class WebSecurityDefaults {
 
 	/**
 	 * No inline script or style anywhere: everything the pages run is served from here.
+	 * Images may also be {@code blob:} URLs, which only the page's own script makes: the
+	 * uploader's thumbnails of the files chosen.
 	 */
 	public static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self';"
-			+ " img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none';"
+			+ " img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none';"
 			+ " form-action 'self'; frame-ancestors 'none'";
 
 	private WebSecurityDefaults() {

@@ -279,6 +279,12 @@ class Recipients {
 				if (!now.works(Recipients.this.clock.instant())) {
 					throw new GoneException(visit.firmName() + " has switched this link off. Nothing was stored.");
 				}
+				// Counted again at the end: uploads started side by side were each
+				// admitted while none had arrived.
+				if (Recipients.this.receipts.uploadsInSession(visit.sessionId()) >= now.maxFiles()) {
+					throw new InvalidInputException("file", "This link accepts " + now.maxFiles()
+							+ " files per visit, and they have all arrived. Nothing was stored.");
+				}
 				Document document = Recipients.this.uploads.receive(uploader(visit), link.firmId(), link.clientId(),
 						name(metadata), content, new UploadLimits(link.maxFileSize(), 1, link.allowedTypes()),
 						new UploadOptions(null, null, null, false, link.folderId()));

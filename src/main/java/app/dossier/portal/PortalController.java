@@ -19,6 +19,8 @@ import app.dossier.documents.Folder;
 import app.dossier.documents.Folders;
 import app.dossier.documents.UploadOptions;
 import app.dossier.documents.Uploads;
+import app.dossier.firms.FirmSettings;
+import app.dossier.firms.Firms;
 import app.dossier.previews.PreviewResponses;
 import app.dossier.previews.Previews;
 import app.dossier.shared.ForbiddenException;
@@ -27,6 +29,7 @@ import app.dossier.shared.NotFoundException;
 import app.dossier.shared.Text;
 import app.dossier.sharing.SharedFiles;
 import app.dossier.sharing.Sharing;
+import app.dossier.storage.DataSizes;
 import org.springframework.core.io.Resource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -57,10 +60,13 @@ class PortalController {
 
 	private final Archives archives;
 
+	private final Firms firms;
+
 	private final Previews previews;
 
 	PortalController(Sharing sharing, Documents documents, Folders folders, Uploads uploads, Archives archives,
-			Previews previews) {
+			Previews previews, Firms firms) {
+		this.firms = firms;
 		this.previews = previews;
 		this.sharing = sharing;
 		this.documents = documents;
@@ -82,6 +88,7 @@ class PortalController {
 					.limit(RECENT)
 					.toList());
 		model.addAttribute("uploadFolders", uploadFolders(files));
+		uploadLimits(contact, model);
 		return "portal/dashboard";
 	}
 
@@ -111,6 +118,7 @@ class PortalController {
 		model.addAttribute("sort", "date".equals(sort) ? "date" : "name");
 		model.addAttribute("q", q);
 		model.addAttribute("uploadFolders", uploadFolders(files));
+		uploadLimits(contact, model);
 		return "portal/files";
 	}
 
@@ -215,6 +223,17 @@ class PortalController {
 		}
 		return new UploadOptions(Documents.notes((fields != null) ? fields.get("notes") : null), null, true, false,
 				target);
+	}
+
+	/**
+	 * The firm's limits, for the uploader to refuse what the server would before sending
+	 * it.
+	 */
+	private void uploadLimits(CurrentContact contact, Model model) {
+		FirmSettings settings = this.firms.effectiveSettings(contact.firmId());
+		model.addAttribute("uploadMaxFiles", settings.maxFilesPerUpload());
+		model.addAttribute("uploadMaxSize", settings.maxFileSize());
+		model.addAttribute("uploadMaxSizeLabel", DataSizes.format(settings.maxFileSize()));
 	}
 
 	private Document visibleDocument(CurrentContact contact, UUID id) {

@@ -10,12 +10,10 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.jspecify.annotations.Nullable;
 
 import app.dossier.clients.Clients;
 import app.dossier.documents.Document;
 import app.dossier.documents.UploadLimits;
-import app.dossier.documents.UploadOptions;
 import app.dossier.documents.Uploader;
 import app.dossier.documents.Uploads;
 import app.dossier.identity.CurrentStaff;
@@ -27,7 +25,9 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Resumable uploads for staff: {@code /api/v1/uploads} with a bearer token, and
  * {@code /uploads} for the app's own uploader (session cookie and CSRF header). Metadata:
- * {@code filename}, {@code clientId}, optional {@code folderId}.
+ * {@code filename}, {@code clientId}; optional {@code folderId}, {@code notes},
+ * {@code documentDate}, {@code visibleToClient} and {@code showOnDashboard}, as the
+ * fields of a multipart upload.
  */
 @RestController
 @Tag(name = "Documents")
@@ -49,7 +49,8 @@ class StaffUploadController {
 			method = { RequestMethod.POST, RequestMethod.PATCH, RequestMethod.HEAD, RequestMethod.DELETE,
 					RequestMethod.OPTIONS })
 	@Operation(summary = "Resumable upload (tus 1.0: creation, creation-with-upload, termination, checksum,"
-			+ " expiration). Upload-Metadata: filename, clientId, optional folderId. The final PATCH answers"
+			+ " expiration). Upload-Metadata: filename, clientId; optional folderId, notes, documentDate,"
+			+ " visibleToClient, showOnDashboard (as in a multipart upload). The final PATCH answers"
 			+ " Dossier-Document-Id.")
 	void upload(CurrentStaff caller, HttpServletRequest request, HttpServletResponse response) throws IOException {
 		this.resumable.handle(request, response, new StaffTarget(caller));
@@ -74,14 +75,13 @@ class StaffUploadController {
 			StaffUploadController.this.clients.get(this.caller.firmId(), client);
 			ResumableUploads.requireAtMost(length, limits().maxFileSize(), "your firm");
 			requireName(metadata);
-			folderId(metadata);
+			Uploads.staffOptions(metadata);
 		}
 
 		@Override
 		public Document finish(Map<String, String> metadata, InputStream content) throws IOException {
 			return StaffUploadController.this.uploads.receive(Uploader.staff(this.caller), this.caller.firmId(),
-					clientId(metadata), requireName(metadata), content, limits(),
-					new UploadOptions(null, null, null, false, folderId(metadata)));
+					clientId(metadata), requireName(metadata), content, limits(), Uploads.staffOptions(metadata));
 		}
 
 		private UploadLimits limits() {
@@ -104,11 +104,6 @@ class StaffUploadController {
 			throw new InvalidInputException("clientId", "Give the client's id in Upload-Metadata (clientId).");
 		}
 		return uuid("clientId", value);
-	}
-
-	private static @Nullable UUID folderId(Map<String, String> metadata) {
-		String value = metadata.get("folderId");
-		return (value == null || value.isBlank()) ? null : uuid("folderId", value);
 	}
 
 	static UUID uuid(String field, String value) {

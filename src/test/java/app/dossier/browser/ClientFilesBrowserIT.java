@@ -58,11 +58,11 @@ class ClientFilesBrowserIT extends BrowserTest {
 			assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
 				.containsText("Ørsted & Daughters");
 
-			page.locator("[data-upload-input]")
+			page.locator("form[data-upload] input.uppy-Dashboard-input[name='files[]']:not([webkitdirectory])")
 				.setInputFiles(new FilePayload[] { new FilePayload("alpha.txt", "text/plain", alpha),
 						new FilePayload("Beta report.pdf", "application/pdf", beta),
 						new FilePayload("gamma.bin", "application/octet-stream", gamma) });
-			assertThat(page.locator(".upload-list li.done")).hasCount(3);
+			assertThat(page.locator("form[data-upload] .uppy-Dashboard-Item.is-complete")).hasCount(3);
 			Locator rows = page.locator("tr.document-row");
 			assertThat(rows).hasCount(3);
 			assertThat(page.locator("#document-count")).hasText("3");

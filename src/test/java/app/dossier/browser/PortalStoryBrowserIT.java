@@ -103,7 +103,7 @@ class PortalStoryBrowserIT extends BrowserTest {
 			assertThat(customer.locator("main")).not().containsText("Internal notes");
 
 			// She uploads two files into Client Uploads.
-			customer.locator("#upload-input")
+			customer.locator("form[data-upload] input.uppy-Dashboard-input[name='files[]']:not([webkitdirectory])")
 				.setInputFiles(new FilePayload[] {
 						new FilePayload("Bank statement.pdf", "application/pdf", bytes("%PDF-1.4 statement")),
 						new FilePayload("Receipt.jpg", "image/jpeg", bytes("jpeg receipt")) });

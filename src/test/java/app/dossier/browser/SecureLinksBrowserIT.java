@@ -126,13 +126,14 @@ class SecureLinksBrowserIT extends BrowserTest {
 			assertThat(recipient).hasURL(emailedLink);
 			assertThat(recipient.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
 				.containsText("Send documents to Links Firm");
-			// With script the drop zone stands in for the plain file field.
-			assertThat(recipient.locator("#upload-input")).hasCSS("opacity", "0");
+			// With script the uploader stands in for the plain file field.
+			assertThat(recipient.locator("form[data-upload] .uppy-Dashboard")).isVisible();
+			assertThat(recipient.locator("#upload-input")).isHidden();
 			recipient.screenshot(new Page.ScreenshotOptions().setPath(tmp("link-upload-phone")).setFullPage(true));
 
 			// She sends three files; the uploader ends on the confirmation page.
 			List<String> names = List.of("Bank statement March.pdf", "Bank statement April.pdf", "Payslip May.pdf");
-			recipient.locator("#upload-input")
+			recipient.locator("form[data-upload] input.uppy-Dashboard-input[name='files[]']:not([webkitdirectory])")
 				.setInputFiles(names.stream()
 					.map((name) -> new FilePayload(name, "application/pdf", pdf(name)))
 					.toArray(FilePayload[]::new));

@@ -39,7 +39,7 @@ import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 class SecurityConfiguration {
 
 	static final String[] PUBLIC_PAGES = { "/login", "/setup", "/invitations/**", "/css/**", "/js/**", "/img/**",
-			"/webjars/**", "/favicon.ico", "/favicon.svg", "/error", "/v3/api-docs", "/v3/api-docs/**",
+			"/vendor/**", "/webjars/**", "/favicon.ico", "/favicon.svg", "/error", "/v3/api-docs", "/v3/api-docs/**",
 			"/swagger-ui.html", "/swagger-ui/**" };
 
 	@Bean
