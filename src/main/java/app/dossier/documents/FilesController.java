@@ -89,6 +89,9 @@ class FilesController {
 		model.addAttribute("q", (q != null) ? q : "");
 		model.addAttribute("settings", settings);
 		model.addAttribute("maxFileSizeLabel", DataSizes.format(settings.maxFileSize()));
+		model.addAttribute("accept", app.dossier.shared.FileTypes.acceptAttribute(settings.allowedTypes()));
+		model.addAttribute("typesLabel", app.dossier.shared.FileTypes.acceptAttribute(settings.allowedTypes()).isEmpty()
+				? "" : app.dossier.shared.FileTypes.describe(settings.allowedTypes()));
 		return "documents/files";
 	}
 

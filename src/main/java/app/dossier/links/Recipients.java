@@ -267,7 +267,7 @@ class Recipients {
 							"This link accepts " + link.maxFiles() + " files per visit, and they have all arrived.");
 				}
 				ResumableUploads.requireAtMost(length, link.maxFileSize(), "this link");
-				name(metadata);
+				UploadTarget.fileName(metadata);
 			}
 
 			@Override
@@ -286,21 +286,14 @@ class Recipients {
 							+ " files per visit, and they have all arrived. Nothing was stored.");
 				}
 				Document document = Recipients.this.uploads.receive(uploader(visit), link.firmId(), link.clientId(),
-						name(metadata), content, new UploadLimits(link.maxFileSize(), 1, link.allowedTypes()),
+						UploadTarget.fileName(metadata), content,
+						new UploadLimits(link.maxFileSize(), 1, link.allowedTypes()),
 						new UploadOptions(null, null, null, false, link.folderId()));
 				receipt(visit, Receipts.Receipt.Kind.UPLOAD, document, userAgent);
 				return document;
 			}
 
 		};
-	}
-
-	private static String name(java.util.Map<String, String> metadata) {
-		String name = metadata.getOrDefault("filename", metadata.get("name"));
-		if (name == null || name.isBlank()) {
-			throw new InvalidInputException("filename", "Give the file's name in Upload-Metadata (filename).");
-		}
-		return name;
 	}
 
 	List<Receipts.Received> receivedInVisit(Visit visit) {

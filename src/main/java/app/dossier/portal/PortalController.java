@@ -234,6 +234,10 @@ class PortalController {
 		model.addAttribute("uploadMaxFiles", settings.maxFilesPerUpload());
 		model.addAttribute("uploadMaxSize", settings.maxFileSize());
 		model.addAttribute("uploadMaxSizeLabel", DataSizes.format(settings.maxFileSize()));
+		model.addAttribute("uploadAccept", app.dossier.shared.FileTypes.acceptAttribute(settings.allowedTypes()));
+		model.addAttribute("uploadTypesLabel",
+				app.dossier.shared.FileTypes.acceptAttribute(settings.allowedTypes()).isEmpty() ? ""
+						: app.dossier.shared.FileTypes.describe(settings.allowedTypes()));
 	}
 
 	private Document visibleDocument(CurrentContact contact, UUID id) {

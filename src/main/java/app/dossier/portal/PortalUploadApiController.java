@@ -64,13 +64,13 @@ class PortalUploadApiController {
 				ResumableUploads.requireAtMost(length,
 						PortalUploadApiController.this.uploads.firmLimits(contact.firmId()).maxFileSize(),
 						contact.firmName());
-				name(metadata);
+				UploadTarget.fileName(metadata);
 			}
 
 			@Override
 			public Document finish(Map<String, String> metadata, InputStream content) throws IOException {
 				return PortalUploadApiController.this.uploads.receive(contact.uploader(), contact.firmId(),
-						contact.clientId(), name(metadata), content,
+						contact.clientId(), UploadTarget.fileName(metadata), content,
 						PortalUploadApiController.this.uploads.firmLimits(contact.firmId()),
 						PortalUploadApiController.this.portal.uploadOptions(contact, folder(metadata), null));
 			}
@@ -85,14 +85,6 @@ class PortalUploadApiController {
 		catch (IllegalArgumentException ex) {
 			throw new InvalidInputException("folderId", "Choose the folder to upload to (Upload-Metadata folderId).");
 		}
-	}
-
-	private static String name(Map<String, String> metadata) {
-		String name = metadata.getOrDefault("filename", metadata.get("name"));
-		if (name == null || name.isBlank()) {
-			throw new InvalidInputException("filename", "Give the file's name in Upload-Metadata (filename).");
-		}
-		return name;
 	}
 
 	@PostMapping("/portal/api/uploads")

@@ -74,28 +74,21 @@ class StaffUploadController {
 			UUID client = clientId(metadata);
 			StaffUploadController.this.clients.get(this.caller.firmId(), client);
 			ResumableUploads.requireAtMost(length, limits().maxFileSize(), "your firm");
-			requireName(metadata);
+			UploadTarget.fileName(metadata);
 			Uploads.staffOptions(metadata);
 		}
 
 		@Override
 		public Document finish(Map<String, String> metadata, InputStream content) throws IOException {
 			return StaffUploadController.this.uploads.receive(Uploader.staff(this.caller), this.caller.firmId(),
-					clientId(metadata), requireName(metadata), content, limits(), Uploads.staffOptions(metadata));
+					clientId(metadata), UploadTarget.fileName(metadata), content, limits(),
+					Uploads.staffOptions(metadata));
 		}
 
 		private UploadLimits limits() {
 			return StaffUploadController.this.uploads.firmLimits(this.caller.firmId());
 		}
 
-	}
-
-	static String requireName(Map<String, String> metadata) {
-		String name = metadata.getOrDefault("filename", metadata.get("name"));
-		if (name == null || name.isBlank()) {
-			throw new InvalidInputException("filename", "Give the file's name in Upload-Metadata (filename).");
-		}
-		return name;
 	}
 
 	private static UUID clientId(Map<String, String> metadata) {

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.util.Map;
 
 import app.dossier.documents.Document;
+import app.dossier.shared.InvalidInputException;
 
 /**
  * One door's rules for resumable uploads: whose uploads they are, what may start, whether
@@ -25,5 +26,18 @@ public interface UploadTarget {
 	 * Turns the finished bytes into a document, with every check a plain upload gets.
 	 */
 	Document finish(Map<String, String> metadata, InputStream content) throws IOException;
+
+	/**
+	 * The file's name from the metadata ({@code filename}, or {@code name} as some
+	 * clients send it).
+	 * @throws InvalidInputException when there is none
+	 */
+	static String fileName(Map<String, String> metadata) {
+		String name = metadata.getOrDefault("filename", metadata.get("name"));
+		if (name == null || name.isBlank()) {
+			throw new InvalidInputException("filename", "Give the file's name in Upload-Metadata (filename).");
+		}
+		return name;
+	}
 
 }
