@@ -110,6 +110,10 @@ class ContentChecksIT {
 			.postMultipart("/api/v1/clients/" + client + "/documents", token,
 					List.of(FilePart.file("return.pdf", "%PDF-1.4".getBytes(StandardCharsets.US_ASCII))), Map.of())
 			.status()).isEqualTo(201);
+		String staff = app.dossier.support.WebSession.signIn(http, firm.adminEmail(), Firms.PASSWORD);
+		assertThat(http.getWithCookies("/clients/" + client + "/files", staff).body())
+			.as("the uploader refuses other kinds before sending them")
+			.contains("data-accept=\".pdf,application/pdf\"", "data-accept-label=\"PDF\"");
 	}
 
 }
