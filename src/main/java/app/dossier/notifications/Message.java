@@ -7,8 +7,9 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An email or text message, queued until it is sent. {@code variables} fill the template
- * and never hold a secret.
+ * An email or text message, queued until it is sent. {@code variables} fill the template;
+ * when they carry a secret (a secure link or its code) they are stored sealed with the
+ * server key.
  */
 public record Message(UUID id, UUID firmId, @Nullable UUID clientId, @Nullable UUID contactId, @Nullable UUID staffId,
 		Channel channel, String recipient, @Nullable String recipientName, String subject, String template,
