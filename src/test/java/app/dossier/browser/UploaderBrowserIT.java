@@ -209,18 +209,20 @@ class UploaderBrowserIT extends BrowserTest {
 			signInStaff(page, firm);
 			page.navigate(base() + "/clients/" + client + "/files");
 			Locator form = page.locator("form[data-upload]");
-			// The Files tab lets anything through (data-accept is empty); the server
-			// judges the content and says why it refuses.
+			// The uploader lets a file named .pdf through (the firm accepts PDFs); the
+			// server judges the content, a web page, and says why it refuses it.
 			form.locator("input.uppy-Dashboard-input[name='files[]']:not([webkitdirectory])")
-				.setInputFiles(new FilePayload[] {
-						new FilePayload("Minutes.txt", "text/plain",
-								"Minutes of the meeting".getBytes(StandardCharsets.UTF_8)),
-						new FilePayload("Contract.pdf", "application/pdf",
-								"%PDF-1.4\ncontract".getBytes(StandardCharsets.US_ASCII)) });
+				.setInputFiles(
+						new FilePayload[] {
+								new FilePayload("Minutes.pdf", "application/pdf",
+										"<!DOCTYPE html><html><body>Minutes</body></html>"
+											.getBytes(StandardCharsets.UTF_8)),
+								new FilePayload("Contract.pdf", "application/pdf",
+										"%PDF-1.4\ncontract".getBytes(StandardCharsets.US_ASCII)) });
 			Locator refused = form.locator(".upload-list li.failed");
 			assertThat(refused).hasCount(1);
-			assertThat(refused).containsText("Minutes.txt");
-			assertThat(refused).containsText("which is not accepted here. Accepted: PDF.");
+			assertThat(refused).containsText("Minutes.pdf");
+			assertThat(refused).containsText("but its content is an HTML page (text/html)");
 			assertThat(form.locator(".uppy-Dashboard-Item.is-error")).hasCount(1);
 			assertThat(form.locator(".uppy-Dashboard-Item.is-complete")).hasCount(1);
 			assertThat(page.locator("tr.document-row .doc-name a[download]")).hasText("Contract.pdf");
@@ -229,7 +231,7 @@ class UploaderBrowserIT extends BrowserTest {
 				.setFullPage(true));
 			assertThat(documents(http, firm.adminToken(), client)).containsOnlyKeys("Contract.pdf");
 			// The browser and Uppy log the refusal as errors; nothing else went wrong.
-			assertThat(problems).allMatch((p) -> p.contains("415") || p.contains("which is not accepted here"));
+			assertThat(problems).allMatch((p) -> p.contains("415") || p.contains("but its content is an HTML page"));
 		}
 	}
 
