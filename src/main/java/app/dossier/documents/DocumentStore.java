@@ -176,12 +176,4 @@ class DocumentStore {
 			.list();
 	}
 
-	@Nullable String scanDetail(UUID firmId, UUID id) {
-		return this.jdbc.sql("select scan_detail from document where firm_id = ? and id = ?")
-			.params(firmId, id)
-			.query(String.class)
-			.optional()
-			.orElse(null);
-	}
-
 }

@@ -367,11 +367,6 @@ public class Documents {
 		});
 	}
 
-	/** What the scanner found in a quarantined document, for staff. */
-	public @Nullable String scanDetail(UUID firmId, UUID documentId) {
-		return this.readOnly.execute((status) -> this.store.scanDetail(firmId, documentId));
-	}
-
 	/** Notes as typed: at most 4000 characters; blank clears them. */
 	public static @Nullable String notes(@Nullable String notes) {
 		if (notes == null || notes.isBlank()) {

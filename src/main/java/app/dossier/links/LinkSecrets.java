@@ -39,11 +39,7 @@ class LinkSecrets {
 	}
 
 	String token(Link link) {
-		return token(link.id().toString(), link.tokenSalt());
-	}
-
-	String token(String linkId, String salt) {
-		return this.key.mac("link-token", linkId + ":" + salt);
+		return this.key.mac("link-token", link.id() + ":" + link.tokenSalt());
 	}
 
 	static String hash(String token) {

@@ -64,9 +64,7 @@ class RecipientController {
 	String open(@PathVariable String token,
 			@CookieValue(name = LinkSessions.COOKIE, required = false) @Nullable String session,
 			HttpServletRequest request, Model model) {
-		Recipients.Visit visit = this.recipients.visit(token, request.getRemoteAddr(), session);
-		model.addAttribute("visit", visit);
-		model.addAttribute("token", token);
+		Recipients.Visit visit = page(token, session, request, model);
 		if (visit.sessionId() == null) {
 			return "links/recipient-code";
 		}
@@ -170,9 +168,7 @@ class RecipientController {
 			@CookieValue(name = LinkSessions.COOKIE, required = false) @Nullable String session,
 			@RequestHeader(name = HttpHeaders.USER_AGENT, required = false) @Nullable String userAgent,
 			HttpServletRequest request, Model model) throws IOException, HttpMediaTypeNotSupportedException {
-		Recipients.Visit visit = this.recipients.visit(token, request.getRemoteAddr(), session);
-		model.addAttribute("visit", visit);
-		model.addAttribute("token", token);
+		Recipients.Visit visit = page(token, session, request, model);
 		model.addAttribute("received",
 				this.recipients.receive(visit, request, userAgent)
 					.stream()
@@ -186,9 +182,7 @@ class RecipientController {
 	String received(@PathVariable String token,
 			@CookieValue(name = LinkSessions.COOKIE, required = false) @Nullable String session,
 			HttpServletRequest request, Model model) {
-		Recipients.Visit visit = this.recipients.visit(token, request.getRemoteAddr(), session);
-		model.addAttribute("visit", visit);
-		model.addAttribute("token", token);
+		Recipients.Visit visit = page(token, session, request, model);
 		model.addAttribute("received", this.recipients.receivedInVisit(visit));
 		return "links/recipient-received";
 	}
@@ -198,6 +192,14 @@ class RecipientController {
 		String path = request.getRequestURI();
 		String token = path.substring("/l/".length()).split("/", 2)[0];
 		return "redirect:/l/" + token;
+	}
+
+	/** The visit behind a page, with what every recipient page shows. */
+	private Recipients.Visit page(String token, @Nullable String session, HttpServletRequest request, Model model) {
+		Recipients.Visit visit = this.recipients.visit(token, request.getRemoteAddr(), session);
+		model.addAttribute("visit", visit);
+		model.addAttribute("token", token);
+		return visit;
 	}
 
 	/**

@@ -233,12 +233,7 @@ class Recipients {
 		}
 		List<Document> received = this.uploads.receive(uploader(visit), link.firmId(), link.clientId(), request,
 				new UploadLimits(link.maxFileSize(), remaining, link.allowedTypes()), (fields) -> {
-					Link now = this.store.find(link.firmId(), link.id())
-						.orElseThrow(() -> new NotFoundException("Link"));
-					if (!now.works(this.clock.instant())) {
-						throw new GoneException(visit.firmName() + " has switched this link off. Nothing was stored;"
-								+ " ask " + visit.firmName() + " for a new link.");
-					}
+					stillWorking(visit);
 					return new UploadOptions(null, null, null, false, link.folderId());
 				});
 		received.forEach((document) -> receipt(visit, Receipts.Receipt.Kind.UPLOAD, document, userAgent));
@@ -274,11 +269,7 @@ class Recipients {
 			public Document finish(java.util.Map<String, String> metadata, java.io.InputStream content)
 					throws IOException {
 				requireKind(visit, LinkKind.UPLOAD);
-				Link now = Recipients.this.store.find(link.firmId(), link.id())
-					.orElseThrow(() -> new NotFoundException("Link"));
-				if (!now.works(Recipients.this.clock.instant())) {
-					throw new GoneException(visit.firmName() + " has switched this link off. Nothing was stored.");
-				}
+				Link now = stillWorking(visit);
 				// Counted again at the end: uploads started side by side were each
 				// admitted while none had arrived.
 				if (Recipients.this.receipts.uploadsInSession(visit.sessionId()) >= now.maxFiles()) {
@@ -294,6 +285,20 @@ class Recipients {
 			}
 
 		};
+	}
+
+	/**
+	 * The link as it is now, once the files of an upload are in: disabling it or letting
+	 * it expire while they arrived stops the upload.
+	 */
+	private Link stillWorking(Visit visit) {
+		Link now = this.store.find(visit.link().firmId(), visit.link().id())
+			.orElseThrow(() -> new NotFoundException("Link"));
+		if (!now.works(this.clock.instant())) {
+			throw new GoneException(visit.firmName() + " has switched this link off. Nothing was stored; ask "
+					+ visit.firmName() + " for a new link.");
+		}
+		return now;
 	}
 
 	List<Receipts.Received> receivedInVisit(Visit visit) {
