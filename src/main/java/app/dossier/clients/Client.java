@@ -11,12 +11,12 @@ import org.jspecify.annotations.Nullable;
  */
 public record Client(UUID id, UUID firmId, String displayName, @Nullable String email, @Nullable String phone,
 		@Nullable String notes, ClientStatus status, @Nullable String folderRoot, @Nullable String folderName,
-		Instant createdAt) {
+		@Nullable String storagePlatform, Instant createdAt) {
 
 	Client withDetails(String newName, @Nullable String newEmail, @Nullable String newPhone, @Nullable String newNotes,
 			ClientStatus newStatus) {
 		return new Client(this.id, this.firmId, newName, newEmail, newPhone, newNotes, newStatus, this.folderRoot,
-				this.folderName, this.createdAt);
+				this.folderName, this.storagePlatform, this.createdAt);
 	}
 
 }

@@ -96,12 +96,19 @@ class ClientStore {
 	}
 
 	/** Sets the folder unless one was set meanwhile; true if this call set it. */
-	boolean assignFolder(UUID firmId, UUID id, String root, String name, String folderKey) {
+	boolean assignFolder(UUID firmId, UUID id, String platform, String root, String name, String folderKey) {
 		return this.jdbc
-			.sql("update client set folder_root = ?, folder_name = ?, folder_key = ?"
+			.sql("update client set storage_platform = ?, folder_root = ?, folder_name = ?, folder_key = ?"
 					+ " where firm_id = ? and id = ? and folder_key is null")
-			.params(root, name, folderKey, firmId, id)
+			.params(platform, root, name, folderKey, firmId, id)
 			.update() == 1;
+	}
+
+	/** After its files were moved to another platform. */
+	void movePlatform(UUID firmId, UUID id, String platform) {
+		this.jdbc.sql("update client set storage_platform = ? where firm_id = ? and id = ?")
+			.params(platform, firmId, id)
+			.update();
 	}
 
 	void delete(UUID firmId, UUID id) {
@@ -130,7 +137,7 @@ class ClientStore {
 		return new Client(rs.getObject("id", UUID.class), rs.getObject("firm_id", UUID.class),
 				rs.getString("display_name"), rs.getString("email"), rs.getString("phone"), rs.getString("notes"),
 				ClientStatus.valueOf(rs.getString("status")), rs.getString("folder_root"), rs.getString("folder_name"),
-				Timestamps.instant(rs, "created_at"));
+				rs.getString("storage_platform"), Timestamps.instant(rs, "created_at"));
 	}
 
 	/** What a client list is filtered by; nulls do not filter. */

@@ -20,6 +20,9 @@ import app.dossier.shared.ConflictException;
 import app.dossier.shared.InvalidInputException;
 import app.dossier.shared.NotFoundException;
 import app.dossier.storage.FileNames;
+import app.dossier.storage.Platform;
+import app.dossier.storage.StorageFolder;
+import app.dossier.storage.StoragePlatforms;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -46,11 +49,15 @@ public class Clients {
 
 	private final Clock clock;
 
+	private final StoragePlatforms platforms;
+
 	private final TransactionTemplate separately;
 
 	Clients(ClientStore store, Firms firms, StaffDirectory staff, DocumentCounts documents,
-			ApplicationEventPublisher events, Clock clock, PlatformTransactionManager transactions) {
+			ApplicationEventPublisher events, Clock clock, PlatformTransactionManager transactions,
+			StoragePlatforms platforms) {
 		this.store = store;
+		this.platforms = platforms;
 		this.firms = firms;
 		this.staff = staff;
 		this.documents = documents;
@@ -65,7 +72,7 @@ public class Clients {
 		Client client = new Client(UUID.randomUUID(), by.firmId(),
 				Checks.name("displayName", details.displayName(), 200), Checks.optionalEmail("email", details.email()),
 				Checks.optionalPhone("phone", details.phone()), Checks.optionalText("notes", details.notes(), 4000),
-				ClientStatus.ACTIVE, null, null, this.clock.instant());
+				ClientStatus.ACTIVE, null, null, null, this.clock.instant());
 		this.store.insert(client);
 		this.events.publishEvent(
 				new ClientCreated(client.firmId(), client.id(), client.displayName(), by.actor(), client.createdAt()));
@@ -201,16 +208,18 @@ public class Clients {
 
 	/**
 	 * The client's folder, chosen the first time it is asked for and fixed from then on:
-	 * the display name made file-safe, under the firm's customers folder as it is at that
-	 * moment, with "-2", "-3", … if another client has the name. Runs in its own
-	 * transaction, so call it before starting one that writes files.
+	 * on the firm's storage platform of that moment, the display name made file-safe,
+	 * under the firm's customers folder as it is at that moment, with "-2", "-3", … if
+	 * another client has the name. Runs in its own transaction, so call it before
+	 * starting one that writes files.
 	 */
-	public ClientFolder folderOf(UUID firmId, UUID clientId) {
+	public StorageFolder folderOf(UUID firmId, UUID clientId) {
 		Client client = get(firmId, clientId);
-		Firm firm = this.firms.get(firmId);
-		if (client.folderName() != null && client.folderRoot() != null) {
-			return new ClientFolder(List.of(firm.slug(), client.folderRoot(), client.folderName()));
+		if (client.folderName() != null && client.folderRoot() != null && client.storagePlatform() != null) {
+			Platform platform = Platform.of(client.storagePlatform()).orElseThrow();
+			return folder(firmId, platform, client.folderRoot(), client.folderName());
 		}
+		Platform platform = this.platforms.platformFor(firmId);
 		String root = this.firms.settings(firmId).customersRoot();
 		String base = FileNames.folderName(client.displayName());
 		for (int n = 1;; n++) {
@@ -221,9 +230,9 @@ public class Clients {
 			}
 			try {
 				Boolean assigned = this.separately
-					.execute((status) -> this.store.assignFolder(firmId, clientId, root, name, key));
+					.execute((status) -> this.store.assignFolder(firmId, clientId, platform.id(), root, name, key));
 				if (Boolean.TRUE.equals(assigned)) {
-					return new ClientFolder(List.of(firm.slug(), root, name));
+					return folder(firmId, platform, root, name);
 				}
 				// Another request fixed the folder first: use theirs.
 				return folderOf(firmId, clientId);
@@ -232,6 +241,48 @@ public class Clients {
 				// Another client took this name a moment ago; try the next.
 			}
 		}
+	}
+
+	/** The client's folder if it has one yet; asking does not create it. */
+	public java.util.Optional<StorageFolder> existingFolderOf(UUID firmId, UUID clientId) {
+		Client client = get(firmId, clientId);
+		if (client.folderName() == null || client.folderRoot() == null || client.storagePlatform() == null) {
+			return java.util.Optional.empty();
+		}
+		return java.util.Optional.of(folder(firmId, Platform.of(client.storagePlatform()).orElseThrow(),
+				client.folderRoot(), client.folderName()));
+	}
+
+	/**
+	 * Records that the client's files now live on another platform, in a folder of the
+	 * same name; the caller has copied them there.
+	 */
+	public StorageFolder moveFolder(UUID firmId, UUID clientId, Platform platform) {
+		Client client = get(firmId, clientId);
+		this.store.movePlatform(firmId, clientId, platform.id());
+		return folder(firmId, platform, Objects.requireNonNull(client.folderRoot()),
+				Objects.requireNonNull(client.folderName()));
+	}
+
+	/** Where a client folder would be on a platform, without changing anything. */
+	public StorageFolder folderOn(UUID firmId, UUID clientId, Platform platform) {
+		StorageFolder current = folderOf(firmId, clientId);
+		Client client = get(firmId, clientId);
+		return (current.platform() == platform) ? current : folder(firmId, platform,
+				Objects.requireNonNull(client.folderRoot()), Objects.requireNonNull(client.folderName()));
+	}
+
+	/**
+	 * On the installation's own storage, firms' folders sit side by side under each
+	 * firm's name; a firm's own account holds only that firm's, so they start at its top
+	 * level.
+	 */
+	private StorageFolder folder(UUID firmId, Platform platform, String root, String name) {
+		if (platform.shared()) {
+			Firm firm = this.firms.get(firmId);
+			return new StorageFolder(firmId, platform, List.of(firm.slug(), root, name));
+		}
+		return new StorageFolder(firmId, platform, List.of(root, name));
 	}
 
 }

@@ -38,9 +38,20 @@ class DocumentApiController {
 
 	private final Uploads uploads;
 
-	DocumentApiController(Documents documents, Uploads uploads) {
+	private final Reconciliation reconciliation;
+
+	DocumentApiController(Documents documents, Uploads uploads, Reconciliation reconciliation) {
 		this.documents = documents;
 		this.uploads = uploads;
+		this.reconciliation = reconciliation;
+	}
+
+	@PostMapping("/clients/{id}/reconcile")
+	@Operation(summary = "Bring the client's documents in line with its storage folder now: files added there"
+			+ " become documents, files changed there new versions, files deleted there are marked missing."
+			+ " Answers when it has finished, with the counts.")
+	Reconciliation.Result reconcile(CurrentStaff caller, @PathVariable UUID id) {
+		return this.reconciliation.reconcile(caller.firmId(), id);
 	}
 
 	@PostMapping("/clients/{id}/documents")

@@ -8,12 +8,15 @@ import java.util.UUID;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.jspecify.annotations.Nullable;
 
-/** A document as the API shows it; every field is present, null when unset. */
+/**
+ * A document as the API shows it; every field is present, null when unset.
+ * {@code missingSince} is set when its file was found gone from storage.
+ */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record DocumentJson(UUID id, UUID clientId, String name, long size, String sha256, String contentType,
 		boolean visibleToClient, boolean showOnDashboard, @Nullable String notes, @Nullable LocalDate documentDate,
 		DocumentSource source, UploadedBy uploadedBy, Instant createdAt, Instant lastActivityAt,
-		@Nullable UUID folderId, int version, ScanStatus scanStatus) {
+		@Nullable UUID folderId, int version, ScanStatus scanStatus, @Nullable Instant missingSince) {
 
 	public static DocumentJson of(Document d) {
 		UploadedBy by = (d.uploadedByContact() != null)
@@ -21,7 +24,7 @@ public record DocumentJson(UUID id, UUID clientId, String name, long size, Strin
 						(d.uploadedByStaff() != null) ? "STAFF" : "SYSTEM", d.uploadedByStaff(), d.uploadedByLabel());
 		return new DocumentJson(d.id(), d.clientId(), d.name(), d.size(), d.sha256(), d.contentType(),
 				d.visibleToClient(), d.showOnDashboard(), d.notes(), d.documentDate(), d.source(), by, d.createdAt(),
-				d.lastActivityAt(), d.folderId(), d.version(), d.scan());
+				d.lastActivityAt(), d.folderId(), d.version(), d.scan(), d.missingSince());
 	}
 
 	public static Items of(List<Document> documents) {

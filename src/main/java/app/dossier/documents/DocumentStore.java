@@ -139,6 +139,59 @@ class DocumentStore {
 		this.jdbc.sql("delete from document where firm_id = ? and id = ?").params(firmId, id).update();
 	}
 
+	/** The file was found gone from storage; false if it was already known to be. */
+	boolean markMissing(UUID firmId, UUID id, Instant at) {
+		return this.jdbc
+			.sql("update document set missing_since = ? where firm_id = ? and id = ? and missing_since is null")
+			.params(Timestamps.utc(at), firmId, id)
+			.update() == 1;
+	}
+
+	/** The file is back in storage. */
+	void found(UUID firmId, UUID id) {
+		this.jdbc.sql("update document set missing_since = null where firm_id = ? and id = ?")
+			.params(firmId, id)
+			.update();
+	}
+
+	/** Records the platform's version of the document's file as Dossier last saw it. */
+	void seen(UUID firmId, UUID id, String storageVersion) {
+		this.jdbc.sql("update document set storage_version = ? where firm_id = ? and id = ?")
+			.params(storageVersion, firmId, id)
+			.update();
+	}
+
+	/** Document id → the platform's version of its file when last seen, where known. */
+	Map<UUID, String> storageVersions(UUID firmId, UUID clientId) {
+		Map<UUID, String> versions = new java.util.HashMap<>();
+		this.jdbc
+			.sql("select id, storage_version from document where firm_id = ? and client_id = ?"
+					+ " and storage_version is not null")
+			.params(firmId, clientId)
+			.query((rs) -> {
+				versions.put(rs.getObject("id", UUID.class), rs.getString("storage_version"));
+			});
+		return versions;
+	}
+
+	/** Every storage key any version of the client's documents uses. */
+	java.util.Set<String> versionKeys(UUID firmId, UUID clientId) {
+		return new java.util.HashSet<>(this.jdbc
+			.sql("select v.storage_key from document_version v join document d on d.id = v.document_id"
+					+ " where d.firm_id = ? and d.client_id = ?")
+			.params(firmId, clientId)
+			.query(String.class)
+			.list());
+	}
+
+	/** Every key a client's documents use now, with their documents, for a move. */
+	List<Document> ofClient(UUID firmId, UUID clientId) {
+		return this.jdbc.sql("select * from document where firm_id = ? and client_id = ?")
+			.params(firmId, clientId)
+			.query(DocumentStore::map)
+			.list();
+	}
+
 	private static @Nullable Date date(java.time.@Nullable LocalDate date) {
 		return (date != null) ? Date.valueOf(date) : null;
 	}
@@ -153,7 +206,7 @@ class DocumentStore {
 				rs.getObject("uploaded_by_staff", UUID.class), rs.getObject("uploaded_by_contact", UUID.class),
 				rs.getString("uploaded_by_label"), Timestamps.instant(rs, "created_at"),
 				Timestamps.instant(rs, "last_activity_at"), rs.getObject("folder_id", UUID.class), rs.getInt("version"),
-				ScanStatus.valueOf(rs.getString("scan_status")));
+				ScanStatus.valueOf(rs.getString("scan_status")), Timestamps.nullableInstant(rs, "missing_since"));
 	}
 
 	/**

@@ -11,7 +11,6 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
-import app.dossier.clients.ClientFolder;
 import app.dossier.clients.Clients;
 import app.dossier.firms.Firms;
 import app.dossier.identity.Actor;
@@ -21,6 +20,8 @@ import app.dossier.shared.InvalidInputException;
 import app.dossier.shared.NotFoundException;
 import app.dossier.storage.FileNames;
 import app.dossier.storage.FileStorage;
+import app.dossier.storage.StorageFolder;
+import app.dossier.storage.WritesInProgress;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.io.Resource;
@@ -44,6 +45,10 @@ public class Documents {
 
 	private final FileStorage storage;
 
+	private final WritesInProgress writes;
+
+	private final Reconciliation reconciliation;
+
 	private final Clients clients;
 
 	private final Firms firms;
@@ -59,14 +64,17 @@ public class Documents {
 	/** New bytes wait for the virus scanner when one is configured. */
 	private final ScanStatus firstScan;
 
-	Documents(DocumentStore store, FolderStore folders, VersionStore versions, FileStorage storage, Clients clients,
-			Firms firms, ApplicationEventPublisher events, Clock clock, PlatformTransactionManager transactions,
+	Documents(DocumentStore store, FolderStore folders, VersionStore versions, FileStorage storage,
+			WritesInProgress writes, Reconciliation reconciliation, Clients clients, Firms firms,
+			ApplicationEventPublisher events, Clock clock, PlatformTransactionManager transactions,
 			@Value("${dossier.scan.clamd.host:}") String clamdHost) {
 		this.firstScan = clamdHost.isBlank() ? ScanStatus.NOT_SCANNED : ScanStatus.PENDING;
 		this.store = store;
 		this.folders = folders;
 		this.versions = versions;
 		this.storage = storage;
+		this.writes = writes;
+		this.reconciliation = reconciliation;
 		this.clients = clients;
 		this.firms = firms;
 		this.events = events;
@@ -76,9 +84,13 @@ public class Documents {
 		this.readOnly.setReadOnly(true);
 	}
 
-	/** A client's documents; the first look at them fixes the client's folder name. */
+	/**
+	 * A client's documents; the first look at them fixes the client's folder name, and a
+	 * look brings in changes made directly in storage (at most once a minute).
+	 */
 	public List<Document> list(UUID firmId, UUID clientId, DocumentSort sort, @Nullable String text) {
 		this.clients.folderOf(firmId, clientId);
+		this.reconciliation.ifDue(firmId, clientId);
 		return Objects.requireNonNull(this.readOnly.execute((status) -> this.store.list(firmId, clientId, sort, text)));
 	}
 
@@ -126,33 +138,39 @@ public class Documents {
 			if (options.folderId() != null) {
 				folderOf(firmId, clientId, options.folderId(), "folderId");
 			}
-			ClientFolder folder = this.clients.folderOf(firmId, clientId);
+			StorageFolder folder = this.clients.folderOf(firmId, clientId);
 			boolean visible = (options.visibleToClient() != null) ? options.visibleToClient()
 					: this.firms.settings(firmId).newDocumentsVisibleByDefault();
-			return Objects.requireNonNull(this.transaction.execute((status) -> {
-				List<Document> added = new ArrayList<>();
-				for (IncomingFile file : files) {
-					String key = this.storage.commit(file.staged(), folder.path(),
-							FileNames.fileName(file.displayName()));
-					committed.add(key);
-					Instant now = this.clock.instant();
-					Document document = new Document(UUID.randomUUID(), firmId, clientId, file.displayName(), key,
-							file.staged().size(), file.staged().sha256(),
-							ContentTypes.detect(file.staged().head(), file.displayName()), visible,
-							options.showOnDashboard(), options.notes(), options.documentDate(), by.source(),
-							by.staffId(), by.contactId(), by.label(), now, now, options.folderId(), 1, this.firstScan);
-					this.store.insert(document);
-					this.versions.insert(DocumentVersion.of(document, document.id()));
-					added.add(document);
-					this.events.publishEvent(
-							new DocumentUploaded(firmId, clientId, document.id(), document.name(), document.size(),
-									document.sha256(), document.source(), visible, by.contactId(), actor(by), now));
-				}
-				return added;
-			}));
+			UUID write = this.writes.begin(folder);
+			try {
+				return Objects.requireNonNull(this.transaction.execute((status) -> {
+					List<Document> added = new ArrayList<>();
+					for (IncomingFile file : files) {
+						String key = this.storage.commit(file.staged(), folder, FileNames.fileName(file.displayName()));
+						committed.add(key);
+						Instant now = this.clock.instant();
+						Document document = new Document(UUID.randomUUID(), firmId, clientId, file.displayName(), key,
+								file.staged().size(), file.staged().sha256(),
+								ContentTypes.detect(file.staged().head(), file.displayName()), visible,
+								options.showOnDashboard(), options.notes(), options.documentDate(), by.source(),
+								by.staffId(), by.contactId(), by.label(), now, now, options.folderId(), 1,
+								this.firstScan, null);
+						this.store.insert(document);
+						this.versions.insert(DocumentVersion.of(document, document.id()));
+						added.add(document);
+						this.events.publishEvent(
+								new DocumentUploaded(firmId, clientId, document.id(), document.name(), document.size(),
+										document.sha256(), document.source(), visible, by.contactId(), actor(by), now));
+					}
+					return added;
+				}));
+			}
+			finally {
+				this.writes.end(write);
+			}
 		}
 		catch (RuntimeException ex) {
-			committed.forEach(this.storage::delete);
+			committed.forEach((key) -> this.storage.delete(firmId, key));
 			files.forEach((file) -> this.storage.discard(file.staged()));
 			throw ex;
 		}
@@ -169,7 +187,7 @@ public class Documents {
 					+ "\" is quarantined: the virus scanner found malware in it. Nobody can download it;"
 					+ " an administrator can delete it.");
 		}
-		Resource content = this.storage.open(document.storageKey());
+		Resource content = open(document);
 		if (record) {
 			this.transaction.executeWithoutResult((status) -> {
 				Instant now = this.clock.instant();
@@ -198,7 +216,8 @@ public class Documents {
 		String key = old.storageKey();
 		boolean renamed = !name.equals(old.name()) && !FileNames.fileName(name).equals(FileNames.fileName(old.name()));
 		if (renamed) {
-			key = this.storage.rename(old.storageKey(), FileNames.fileName(name));
+			key = this.storage.rename(this.clients.folderOf(old.firmId(), old.clientId()), old.storageKey(),
+					FileNames.fileName(name));
 		}
 		UUID folder = old.folderId();
 		if (change.folderId() != null) {
@@ -225,7 +244,8 @@ public class Documents {
 		}
 		catch (RuntimeException ex) {
 			if (renamed) {
-				this.storage.rename(key, FileNames.fileName(old.name()));
+				this.storage.rename(this.clients.folderOf(old.firmId(), old.clientId()), key,
+						FileNames.fileName(old.name()));
 			}
 			throw ex;
 		}
@@ -251,7 +271,7 @@ public class Documents {
 			this.events.publishEvent(new DocumentDeleted(document.firmId(), document.clientId(), document.id(),
 					document.name(), document.sha256(), by.actor(), this.clock.instant()));
 		});
-		keys.forEach(this.storage::delete);
+		keys.forEach((key) -> this.storage.delete(by.firmId(), key));
 	}
 
 	/** Every version, newest first; the first is the current one. */
@@ -268,29 +288,35 @@ public class Documents {
 		Document old = get(firmId, documentId);
 		String key = null;
 		try {
-			ClientFolder folder = this.clients.folderOf(firmId, old.clientId());
-			String committed = this.storage.commit(file.staged(), folder.path(), FileNames.fileName(old.name()));
-			key = committed;
-			return Objects.requireNonNull(this.transaction.execute((status) -> {
-				Instant now = this.clock.instant();
-				Document current = new Document(old.id(), old.firmId(), old.clientId(), old.name(), committed,
-						file.staged().size(), file.staged().sha256(),
-						ContentTypes.detect(file.staged().head(), old.name()), old.visibleToClient(),
-						old.showOnDashboard(), old.notes(), old.documentDate(), old.source(), old.uploadedByStaff(),
-						old.uploadedByContact(), old.uploadedByLabel(), old.createdAt(), now, old.folderId(),
-						old.version() + 1, this.firstScan);
-				this.store.update(current);
-				this.versions.insert(new DocumentVersion(UUID.randomUUID(), firmId, documentId, current.version(),
-						current.name(), committed, current.size(), current.sha256(), current.contentType(),
-						by.staffId(), by.contactId(), by.label(), now));
-				this.events.publishEvent(new DocumentVersionAdded(firmId, old.clientId(), documentId, old.name(),
-						current.version(), current.sha256(), current.size(), null, actor(by), now));
-				return current;
-			}));
+			StorageFolder folder = this.clients.folderOf(firmId, old.clientId());
+			UUID write = this.writes.begin(folder);
+			try {
+				String committed = this.storage.commit(file.staged(), folder, FileNames.fileName(old.name()));
+				key = committed;
+				return Objects.requireNonNull(this.transaction.execute((status) -> {
+					Instant now = this.clock.instant();
+					Document current = new Document(old.id(), old.firmId(), old.clientId(), old.name(), committed,
+							file.staged().size(), file.staged().sha256(),
+							ContentTypes.detect(file.staged().head(), old.name()), old.visibleToClient(),
+							old.showOnDashboard(), old.notes(), old.documentDate(), old.source(), old.uploadedByStaff(),
+							old.uploadedByContact(), old.uploadedByLabel(), old.createdAt(), now, old.folderId(),
+							old.version() + 1, this.firstScan, null);
+					this.store.update(current);
+					this.versions.insert(new DocumentVersion(UUID.randomUUID(), firmId, documentId, current.version(),
+							current.name(), committed, current.size(), current.sha256(), current.contentType(),
+							by.staffId(), by.contactId(), by.label(), now));
+					this.events.publishEvent(new DocumentVersionAdded(firmId, old.clientId(), documentId, old.name(),
+							current.version(), current.sha256(), current.size(), null, actor(by), now));
+					return current;
+				}));
+			}
+			finally {
+				this.writes.end(write);
+			}
 		}
 		catch (RuntimeException ex) {
 			if (key != null) {
-				this.storage.delete(key);
+				this.storage.delete(firmId, key);
 			}
 			this.storage.discard(file.staged());
 			throw ex;
@@ -309,7 +335,7 @@ public class Documents {
 					restored.size(), restored.sha256(), restored.contentType(), old.visibleToClient(),
 					old.showOnDashboard(), old.notes(), old.documentDate(), old.source(), old.uploadedByStaff(),
 					old.uploadedByContact(), old.uploadedByLabel(), old.createdAt(), now, old.folderId(),
-					old.version() + 1, this.firstScan);
+					old.version() + 1, this.firstScan, null);
 			this.store.update(current);
 			this.versions.insert(new DocumentVersion(UUID.randomUUID(), by.firmId(), documentId, current.version(),
 					current.name(), restored.storageKey(), restored.size(), restored.sha256(), restored.contentType(),
@@ -331,11 +357,28 @@ public class Documents {
 				document.visibleToClient(), document.showOnDashboard(), document.notes(), document.documentDate(),
 				document.source(), version.uploadedByStaff(), version.uploadedByContact(), version.uploadedByLabel(),
 				version.createdAt(), document.lastActivityAt(), document.folderId(), version.version(),
-				version.sha256().equals(document.sha256()) ? document.scan() : ScanStatus.NOT_SCANNED);
+				version.sha256().equals(document.sha256()) ? document.scan() : ScanStatus.NOT_SCANNED, null);
 		if (asThen.scan() == ScanStatus.INFECTED) {
 			throw new ForbiddenException("This version is quarantined: the virus scanner found malware in it.");
 		}
-		return new Download(asThen, this.storage.open(version.storageKey()));
+		return new Download(asThen, this.storage.open(firmId, version.storageKey()));
+	}
+
+	/**
+	 * The current bytes. A file that has gone from storage (deleted there directly) marks
+	 * its document missing at once, so customers stop being offered it.
+	 */
+	private Resource open(Document document) {
+		try {
+			return this.storage.open(document.firmId(), document.storageKey());
+		}
+		catch (NotFoundException gone) {
+			if (document.missingSince() == null) {
+				this.transaction.executeWithoutResult(
+						(status) -> this.store.markMissing(document.firmId(), document.id(), this.clock.instant()));
+			}
+			throw NotFoundException.saying("\"" + document.name() + "\" is no longer in the firm's storage.");
+		}
 	}
 
 	/** Documents waiting for the virus scanner, oldest first, across firms. */
@@ -348,7 +391,7 @@ public class Documents {
 	 * recorded.
 	 */
 	public Resource content(Document document) {
-		return this.storage.open(document.storageKey());
+		return open(document);
 	}
 
 	/**

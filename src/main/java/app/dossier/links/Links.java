@@ -252,7 +252,7 @@ class Links {
 	public List<Document> offered(Link link) {
 		List<Document> all = this.documents.all(link.firmId(), link.clientId())
 			.stream()
-			.filter((d) -> d.scan().availableToCustomers())
+			.filter((d) -> d.availableToCustomers())
 			.toList();
 		if (!link.documentIds().isEmpty()) {
 			Set<UUID> chosen = Set.copyOf(link.documentIds());

@@ -131,7 +131,7 @@ public class Previews {
 
 	void make(UUID firmId, UUID documentId) {
 		Document document = this.documents.find(firmId, documentId).orElse(null);
-		if (document == null || !document.scan().availableToCustomers() || !Renderer.supports(document.contentType())
+		if (document == null || !document.availableToCustomers() || !Renderer.supports(document.contentType())
 				|| this.store.attempted(document.id(), document.sha256())) {
 			return;
 		}

@@ -10,4 +10,13 @@ public class NotFoundException extends RuntimeException {
 		super(what + " not found");
 	}
 
+	private NotFoundException(String message, boolean verbatim) {
+		super(message);
+	}
+
+	/** With a whole sentence saying what is gone, rather than "… not found". */
+	public static NotFoundException saying(String message) {
+		return new NotFoundException(message, true);
+	}
+
 }

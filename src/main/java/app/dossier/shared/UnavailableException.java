@@ -6,7 +6,7 @@ package app.dossier.shared;
  */
 public class UnavailableException extends RuntimeException {
 
-	public UnavailableException(String message, Throwable cause) {
+	public UnavailableException(String message, @org.jspecify.annotations.Nullable Throwable cause) {
 		super(message, cause);
 	}
 

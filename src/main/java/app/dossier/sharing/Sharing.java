@@ -14,6 +14,8 @@ import app.dossier.clients.Contact;
 import app.dossier.clients.Contacts;
 import app.dossier.clients.PortalAccessChanged;
 import app.dossier.documents.Document;
+import app.dossier.documents.DocumentSource;
+import app.dossier.documents.DocumentUploaded;
 import app.dossier.documents.Documents;
 import app.dossier.documents.Folder;
 import app.dossier.documents.Folders;
@@ -78,6 +80,25 @@ public class Sharing {
 		}
 	}
 
+	/**
+	 * A file someone put straight into the client's storage folder is meant for the
+	 * client, as with the portals firms know: while it is visible to customers it is
+	 * shared with every contact who has portal access. They hear of it as a new document,
+	 * not as a share. Runs in the transaction that recorded the document.
+	 */
+	@EventListener
+	void on(DocumentUploaded event) {
+		if (event.source() != DocumentSource.STORAGE || !event.visibleToClient()) {
+			return;
+		}
+		for (Contact contact : this.contacts.ofClient(event.firmId(), event.clientId())) {
+			if (contact.portalAccess()) {
+				this.store.insert(new Share(UUID.randomUUID(), event.firmId(), event.clientId(), contact.id(), null,
+						event.documentId(), Permission.VIEW, event.occurredAt()), null);
+			}
+		}
+	}
+
 	@Transactional
 	public Share shareFolder(CurrentStaff by, UUID folderId, UUID contactId, Permission permission) {
 		Folder folder = this.folders.get(by.firmId(), folderId);
@@ -137,7 +158,7 @@ public class Sharing {
 		}
 		List<Document> visible = this.documents.all(firmId, contact.clientId())
 			.stream()
-			.filter((d) -> d.scan().availableToCustomers())
+			.filter((d) -> d.availableToCustomers())
 			.filter((d) -> contactId.equals(d.uploadedByContact())
 					|| (d.visibleToClient() && (documentShares.containsKey(d.id())
 							|| (d.folderId() != null && folderPermissions.containsKey(d.folderId())))))

@@ -69,8 +69,8 @@ class StorageFailureIT {
 
 		@Bean
 		@Primary
-		FileStorage failingStorage(StorageSettings settings) {
-			return new LocalDiskStorage(settings) {
+		Staging failingStaging(StorageSettings settings) {
+			return new Staging(settings) {
 				@Override
 				protected OutputStream openForWrite(Path temp) throws IOException {
 					return new FilterOutputStream(super.openForWrite(temp)) {

@@ -1,0 +1,198 @@
+package app.dossier.storage;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import app.dossier.shared.TooLargeException;
+import app.dossier.shared.UnavailableException;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Where uploads land while they arrive: {@code .incoming} under the storage root, on the
+ * same file system as the disk store, so filing onto the disk is an atomic rename and
+ * filing elsewhere reads a complete, checked local file.
+ */
+@Component
+class Staging {
+
+	private static final Logger log = LoggerFactory.getLogger(Staging.class);
+
+	static final String INCOMING = ".incoming";
+
+	private static final int BUFFER = 64 * 1024;
+
+	private static final int HEAD = 8 * 1024;
+
+	private static final Duration STALE = Duration.ofHours(6);
+
+	private final Path incoming;
+
+	Staging(StorageSettings settings) {
+		this.incoming = settings.root().toAbsolutePath().normalize().resolve(INCOMING);
+		try {
+			Files.createDirectories(this.incoming);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot create the storage folder " + this.incoming, ex);
+		}
+	}
+
+	/**
+	 * Streams the content to a temporary file, computing its size and SHA-256.
+	 * @throws TooLargeException as soon as more than {@code maxBytes} arrive; nothing is
+	 * kept
+	 * @throws UnavailableException when the disk cannot be written; nothing is kept
+	 * @throws IOException when reading the content fails (the sender went away); nothing
+	 * is kept
+	 */
+	StagedFile stage(InputStream content, long maxBytes) throws IOException {
+		Path temp = this.incoming.resolve(UUID.randomUUID() + ".part");
+		MessageDigest sha256 = Checksums.sha256();
+		byte[] buffer = new byte[BUFFER];
+		byte[] head = new byte[HEAD];
+		int headLength = 0;
+		long size = 0;
+		boolean kept = false;
+		try (OutputStream out = openForWrite(temp)) {
+			int read;
+			while ((read = content.read(buffer)) != -1) {
+				size += read;
+				if (size > maxBytes) {
+					throw new TooLargeException("The file is larger than the limit of " + DataSizes.format(maxBytes)
+							+ ". Nothing was stored.");
+				}
+				sha256.update(buffer, 0, read);
+				if (headLength < HEAD) {
+					int n = Math.min(read, HEAD - headLength);
+					System.arraycopy(buffer, 0, head, headLength, n);
+					headLength += n;
+				}
+				write(out, buffer, read);
+			}
+			flush(out);
+			kept = true;
+		}
+		catch (IOException ex) {
+			if (ex instanceof StorageWriteException write) {
+				throw new UnavailableException("The file could not be stored; nothing was kept. Please try again.",
+						write.getCause());
+			}
+			throw ex;
+		}
+		finally {
+			if (!kept) {
+				deleteQuietly(temp);
+			}
+		}
+		return new StagedFile(temp.getFileName().toString(), size, HexFormat.of().formatHex(sha256.digest()),
+				Arrays.copyOf(head, headLength));
+	}
+
+	/** Opens the temporary file; a seam for tests that simulate a failing disk. */
+	protected OutputStream openForWrite(Path temp) throws IOException {
+		return Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+	}
+
+	/** A new temporary file's path, for a backend that writes its own. */
+	Path newTemporaryFile() {
+		return this.incoming.resolve(UUID.randomUUID() + ".part");
+	}
+
+	/** The staged file on disk, flushed so a crash after filing it cannot lose it. */
+	Path file(StagedFile staged) {
+		Path temp = this.incoming.resolve(staged.handle()).normalize();
+		if (!temp.getParent().equals(this.incoming)) {
+			throw new IllegalArgumentException("Not a staged file");
+		}
+		return temp;
+	}
+
+	void discard(StagedFile staged) {
+		deleteQuietly(file(staged));
+	}
+
+	/** Temporary files left by a crash or a killed request. */
+	@Scheduled(initialDelay = 60_000, fixedDelay = 3_600_000)
+	void removeStale() {
+		Instant cutoff = Instant.now().minus(STALE);
+		try (Stream<Path> files = Files.list(this.incoming)) {
+			files.filter((file) -> modifiedBefore(file, cutoff)).forEach(Staging::deleteQuietly);
+		}
+		catch (IOException ex) {
+			log.warn("Could not clean {}: {}", this.incoming, ex.toString());
+		}
+	}
+
+	private static void write(OutputStream out, byte[] buffer, int length) throws StorageWriteException {
+		try {
+			out.write(buffer, 0, length);
+		}
+		catch (IOException ex) {
+			throw new StorageWriteException(ex);
+		}
+	}
+
+	private static void flush(OutputStream out) throws StorageWriteException {
+		try {
+			out.flush();
+		}
+		catch (IOException ex) {
+			throw new StorageWriteException(ex);
+		}
+	}
+
+	private static boolean modifiedBefore(Path file, Instant cutoff) {
+		try {
+			return Files.getLastModifiedTime(file).toInstant().isBefore(cutoff);
+		}
+		catch (IOException ex) {
+			return false;
+		}
+	}
+
+	static void force(Path path) {
+		try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+			channel.force(true);
+		}
+		catch (IOException ex) {
+			// Some file systems cannot sync a directory; a rename is still atomic.
+			log.debug("Could not sync {}: {}", path, ex.toString());
+		}
+	}
+
+	static void deleteQuietly(Path file) {
+		try {
+			Files.deleteIfExists(file);
+		}
+		catch (IOException ex) {
+			log.warn("Could not delete {}: {}", file, ex.toString());
+		}
+	}
+
+	/** An error on the storage side of a copy, as opposed to the sender's side. */
+	private static final class StorageWriteException extends IOException {
+
+		StorageWriteException(IOException cause) {
+			super(cause);
+		}
+
+	}
+
+}
