@@ -15,6 +15,7 @@ import app.dossier.documents.DocumentSource;
 import app.dossier.documents.DocumentUploaded;
 import app.dossier.firms.Firms;
 import app.dossier.identity.StaffDirectory;
+import app.dossier.storage.StorageConnectionLost;
 import app.dossier.identity.StaffSummary;
 import app.dossier.shared.PublicAddress;
 import app.dossier.sharing.SharesChanged;
@@ -134,6 +135,31 @@ class NotificationListeners {
 			this.items
 				.insert(new Item(UUID.randomUUID(), event.firmId(), event.clientId(), null, contact.id(), Kind.SHARED,
 						null, event.what(), event.by().label(), event.occurredAt(), null, "share:" + event.shareId()));
+		}
+	}
+
+	/**
+	 * The firm's own storage account stopped working: every administrator hears at once,
+	 * since uploads to folders there fail until one of them connects it again.
+	 */
+	@ApplicationModuleListener
+	void on(StorageConnectionLost event) {
+		String firmName = this.firms.get(event.firmId()).name();
+		String title = "The connection to your " + event.platform().label() + " stopped working";
+		for (StaffSummary admin : this.staff.members(event.firmId())
+			.stream()
+			.filter((m) -> m.active() && m.admin())
+			.toList()) {
+			this.outbox.enqueueOnce(
+					"storage-lost:" + event.platform().id() + ":" + event.occurredAt() + ":" + admin.id(),
+					event.firmId(), null, null, admin.id(), Channel.EMAIL, admin.email(), admin.name(),
+					firmName + ": " + title, "staff-alert",
+					Map.of("name", admin.name(), "firmName", firmName, "title", title, "details",
+							"Dossier can no longer reach the files in your " + event.platform().label() + " ("
+									+ event.reason() + "). Uploads to client folders there are refused until"
+									+ " an administrator connects it again; nothing was lost. Connect it again under"
+									+ " Settings → Storage.",
+							"link", this.address.link("/settings/storage")));
 		}
 	}
 

@@ -2,9 +2,10 @@ package app.dossier.storage;
 
 /**
  * The storage platform refused for a reason that retrying will not mend: the firm's
- * authorisation was revoked, the account is full, the name is not allowed there.
+ * authorisation was revoked, the account is full, the name is not allowed there. To the
+ * person waiting it is storage being unavailable (503), with the reason in the message.
  */
-public class StorageRefusedException extends RuntimeException {
+public class StorageRefusedException extends app.dossier.shared.UnavailableException {
 
 	private final Reason reason;
 
@@ -14,7 +15,7 @@ public class StorageRefusedException extends RuntimeException {
 	}
 
 	public StorageRefusedException(Reason reason, String message) {
-		super(message);
+		super(message, null);
 		this.reason = reason;
 	}
 
