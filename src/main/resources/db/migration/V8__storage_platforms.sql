@@ -58,3 +58,21 @@ create table storage_write (
     started_at  timestamp with time zone not null
 );
 create index storage_write_folder_idx on storage_write (firm_id, folder);
+
+-- Moving a firm's existing client folders to the platform it now uses; one row per run.
+create table storage_move (
+    id            uuid primary key,
+    firm_id       uuid not null references firm (id),
+    target        varchar(16) not null,
+    started_by    uuid references staff (id) on delete set null,
+    started_at    timestamp with time zone not null,
+    updated_at    timestamp with time zone not null,
+    finished_at   timestamp with time zone,
+    clients_total int not null,
+    clients_done  int not null,
+    files_copied  int not null,
+    bytes_copied  bigint not null,
+    failures      int not null,
+    last_error    varchar(1000)
+);
+create index storage_move_firm_idx on storage_move (firm_id, started_at);

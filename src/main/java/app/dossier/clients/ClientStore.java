@@ -104,6 +104,16 @@ class ClientStore {
 			.update() == 1;
 	}
 
+	/** Clients whose folder exists on another platform than the one given. */
+	List<UUID> withFoldersNotOn(UUID firmId, String platform) {
+		return this.jdbc
+			.sql("select id from client where firm_id = ? and folder_key is not null and storage_platform <> ?"
+					+ " order by display_name, id")
+			.params(firmId, platform)
+			.query(UUID.class)
+			.list();
+	}
+
 	/** After its files were moved to another platform. */
 	void movePlatform(UUID firmId, UUID id, String platform) {
 		this.jdbc.sql("update client set storage_platform = ? where firm_id = ? and id = ?")

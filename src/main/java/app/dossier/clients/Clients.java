@@ -264,6 +264,11 @@ public class Clients {
 				Objects.requireNonNull(client.folderName()));
 	}
 
+	/** Clients whose folder is on another platform than the one given. */
+	public List<UUID> withFoldersNotOn(UUID firmId, Platform platform) {
+		return this.store.withFoldersNotOn(firmId, platform.id());
+	}
+
 	/** Where a client folder would be on a platform, without changing anything. */
 	public StorageFolder folderOn(UUID firmId, UUID clientId, Platform platform) {
 		StorageFolder current = folderOf(firmId, clientId);

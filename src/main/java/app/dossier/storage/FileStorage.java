@@ -105,6 +105,11 @@ public class FileStorage {
 		return backend(firmId, parsed.platform()).get(parsed.key(), 0, -1);
 	}
 
+	/** The platform a key belongs to. */
+	public Platform platformOf(String key) {
+		return StorageKey.parse(key).platform();
+	}
+
 	/** The file as its platform describes it now, if it is still there. */
 	public Optional<StoredFile> stat(UUID firmId, String key) {
 		StorageKey parsed = StorageKey.parse(key);
