@@ -143,6 +143,79 @@ class ReconciliationIT {
 	}
 
 	@Test
+	void aFileDeletedInStorageDuringADownloadNeverGivesWrongBytes() throws Exception {
+		Http http = new Http(this.port);
+		Firms.TestFirm firm = Firms.create(http, "MidDownload");
+		String token = firm.adminToken();
+		Customers.Customer customer = Customers.withPortalAccess(http, firm, "Mid Download Ltd");
+		byte[] content = new byte[8 * 1024 * 1024];
+		new java.util.Random(8).nextBytes(content);
+		String id = upload(http, token, customer.clientId(), "large.bin", content);
+		String key = this.documents.get(firm.id(), UUID.fromString(id)).storageKey();
+
+		HttpResponse<java.io.InputStream> download = http.client()
+			.send(http.request("/api/v1/documents/" + id + "/content", token).GET().build(),
+					HttpResponse.BodyHandlers.ofInputStream());
+		byte[] received;
+		try (java.io.InputStream in = download.body()) {
+			byte[] first = in.readNBytes(64 * 1024);
+			this.storage.delete(firm.id(), key);
+			byte[] rest;
+			try {
+				rest = in.readAllBytes();
+			}
+			catch (IOException cut) {
+				rest = new byte[0];
+			}
+			received = java.nio.ByteBuffer.allocate(first.length + rest.length).put(first).put(rest).array();
+		}
+
+		assertThat(download.statusCode()).isEqualTo(200);
+		assertThat(received.length).isLessThanOrEqualTo(content.length);
+		assertThat(received).isEqualTo(java.util.Arrays.copyOf(content, received.length));
+		assertThat(http.get("/api/v1/documents/" + id + "/content", token).status()).isEqualTo(404);
+		assertThat(http.get("/api/v1/contacts/" + customer.contactId() + "/shared", token).body())
+			.doesNotContain("large.bin");
+	}
+
+	@Test
+	void aNameAddedInStorageAndInDossierAtOnceKeepsBothFiles() throws Exception {
+		Http http = new Http(this.port);
+		Firms.TestFirm firm = Firms.create(http, "SameName");
+		String token = firm.adminToken();
+		Customers.Customer customer = Customers.withPortalAccess(http, firm, "Same Name Co");
+		assertThat(http.get("/api/v1/clients/" + customer.clientId() + "/documents", token).status()).isEqualTo(200);
+		StorageFolder folder = this.clients.folderOf(firm.id(), UUID.fromString(customer.clientId()));
+		int rounds = 8;
+
+		try (var threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+			List<java.util.concurrent.Future<?>> all = new java.util.ArrayList<>();
+			for (int i = 0; i < rounds; i++) {
+				byte[] direct = ("%PDF-1.4 direct " + i).getBytes();
+				byte[] uploaded = ("%PDF-1.4 uploaded " + i).getBytes();
+				all.add(threads.submit(() -> putDirectly(folder, "same.pdf", direct)));
+				all.add(threads.submit(() -> upload(http, token, customer.clientId(), "same.pdf", uploaded)));
+				all.add(threads
+					.submit(() -> http.postJson("/api/v1/clients/" + customer.clientId() + "/reconcile", "", token)));
+			}
+			for (java.util.concurrent.Future<?> future : all) {
+				future.get();
+			}
+		}
+		http.postJson("/api/v1/clients/" + customer.clientId() + "/reconcile", "", token);
+
+		JsonNode items = http.get("/api/v1/clients/" + customer.clientId() + "/documents", token).json().get("items");
+		assertThat(items).hasSize(2 * rounds);
+		java.util.Set<String> contents = new java.util.HashSet<>();
+		for (JsonNode item : items) {
+			byte[] body = http.download("/api/v1/documents/" + item.get("id").asString() + "/content", token).body();
+			assertThat(sha256(body)).isEqualTo(item.get("sha256").asString());
+			contents.add(new String(body));
+		}
+		assertThat(contents).hasSize(2 * rounds);
+	}
+
+	@Test
 	void anotherFirmsClientCannotBeReconciled() {
 		Http http = new Http(this.port);
 		Firms.TestFirm mine = Firms.create(http, "MineRec");

@@ -35,6 +35,10 @@ public final class Http {
 		this.base = "http://localhost:" + port;
 	}
 
+	public HttpClient client() {
+		return this.client;
+	}
+
 	public String base() {
 		return this.base;
 	}
