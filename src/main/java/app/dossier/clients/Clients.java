@@ -20,6 +20,7 @@ import app.dossier.shared.ConflictException;
 import app.dossier.shared.InvalidInputException;
 import app.dossier.shared.NotFoundException;
 import app.dossier.storage.FileNames;
+import app.dossier.storage.FileStorage;
 import app.dossier.storage.Platform;
 import app.dossier.storage.StorageFolder;
 import app.dossier.storage.StoragePlatforms;
@@ -51,13 +52,16 @@ public class Clients {
 
 	private final StoragePlatforms platforms;
 
+	private final FileStorage storage;
+
 	private final TransactionTemplate separately;
 
 	Clients(ClientStore store, Firms firms, StaffDirectory staff, DocumentCounts documents,
 			ApplicationEventPublisher events, Clock clock, PlatformTransactionManager transactions,
-			StoragePlatforms platforms) {
+			StoragePlatforms platforms, FileStorage storage) {
 		this.store = store;
 		this.platforms = platforms;
+		this.storage = storage;
 		this.firms = firms;
 		this.staff = staff;
 		this.documents = documents;
@@ -232,7 +236,9 @@ public class Clients {
 				Boolean assigned = this.separately
 					.execute((status) -> this.store.assignFolder(firmId, clientId, platform.id(), root, name, key));
 				if (Boolean.TRUE.equals(assigned)) {
-					return folder(firmId, platform, root, name);
+					StorageFolder folder = folder(firmId, platform, root, name);
+					this.storage.ensureFolder(folder);
+					return folder;
 				}
 				// Another request fixed the folder first: use theirs.
 				return folderOf(firmId, clientId);

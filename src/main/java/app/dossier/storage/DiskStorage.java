@@ -80,6 +80,16 @@ class DiskStorage implements StorageBackend {
 		}
 	}
 
+	@Override
+	public void ensureFolder(List<String> folder) {
+		try {
+			Files.createDirectories(folder(folder));
+		}
+		catch (IOException ex) {
+			throw new UnavailableException("The folder could not be created in storage.", ex);
+		}
+	}
+
 	/** Files a complete, checked local file from the staging area by renaming it. */
 	StoredFile adopt(Path staged, List<String> folder, String fileName) {
 		Path directory = folder(folder);

@@ -105,6 +105,20 @@ public class FileStorage {
 		return backend(firmId, parsed.platform()).get(parsed.key(), 0, -1);
 	}
 
+	/**
+	 * Creates a new client's folder on its platform so people can find it there. Never
+	 * fails the caller: the folder is also created with the first file.
+	 */
+	public void ensureFolder(StorageFolder folder) {
+		try {
+			backend(folder.firmId(), folder.platform()).ensureFolder(folder.path());
+		}
+		catch (RuntimeException ex) {
+			org.slf4j.LoggerFactory.getLogger(FileStorage.class)
+				.warn("Could not create a client folder on {}: {}", folder.platform().id(), ex.toString());
+		}
+	}
+
 	/** The platform a key belongs to. */
 	public Platform platformOf(String key) {
 		return StorageKey.parse(key).platform();

@@ -64,6 +64,14 @@ public interface StorageBackend {
 	 */
 	FolderChanges changes(List<String> folder, @Nullable String marker);
 
+	/**
+	 * Creates the folder (and those above it) where the platform has folders, so people
+	 * find a new client's folder and can drop files into it before Dossier writes any.
+	 * Platforms without folders (object storage) have nothing to do.
+	 */
+	default void ensureFolder(List<String> folder) {
+	}
+
 	/** Bytes to store, with the size and SHA-256 (lower-case hex) they must have. */
 	record Content(long size, String sha256, Source source) {
 

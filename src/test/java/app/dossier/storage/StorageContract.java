@@ -137,6 +137,18 @@ public abstract class StorageContract {
 	}
 
 	@Test
+	void anEnsuredFolderIsEmptyAndTakesFiles() {
+		List<String> folder = freshFolder();
+
+		backend().ensureFolder(folder);
+		backend().ensureFolder(folder);
+
+		assertThat(backend().list(folder)).isEmpty();
+		backend().put(folder, "first.pdf", content(random(12, 10)));
+		assertThat(backend().list(folder)).extracting(StoredFile::name).containsExactly("first.pdf");
+	}
+
+	@Test
 	void aMissingFolderListsEmpty() {
 		assertThat(backend().list(freshFolder())).isEmpty();
 	}

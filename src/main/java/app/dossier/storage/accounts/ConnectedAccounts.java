@@ -174,6 +174,14 @@ class ConnectedAccounts implements FirmAccounts {
 		}
 
 		@Override
+		public void ensureFolder(List<String> folder) {
+			call(() -> {
+				this.backend.ensureFolder(folder);
+				return null;
+			});
+		}
+
+		@Override
 		public FolderChanges changes(List<String> folder, @Nullable String marker) {
 			return call(() -> this.backend.changes(folder, marker));
 		}
