@@ -267,7 +267,17 @@ public class DropboxStorage implements StorageBackend {
 
 	private void removeQuietly(FileMetadata file) {
 		try {
-			this.dropbox.send("remove a damaged file", (files) -> files.deleteV2(key(file), file.getRev()));
+			this.dropbox.send("remove a damaged file", (files) -> {
+				try {
+					return files.deleteV2(key(file), file.getRev());
+				}
+				catch (DeleteErrorException ex) {
+					if (ex.errorValue.isPathLookup()) {
+						return null;
+					}
+					throw ex;
+				}
+			});
 		}
 		catch (RuntimeException ex) {
 			log.warn("Could not remove {} from Dropbox", file.getPathLower(), ex);
