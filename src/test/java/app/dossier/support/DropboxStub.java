@@ -41,7 +41,6 @@ import tools.jackson.databind.node.ObjectNode;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 
@@ -250,8 +249,13 @@ public final class DropboxStub implements AutoCloseable {
 
 	/** The requests the route received, oldest first. */
 	public List<LoggedRequest> requests(String route) {
-		List<LoggedRequest> requests = new ArrayList<>(this.server.findAll(postRequestedFor(urlPathEqualTo(route))));
-		requests.sort((a, b) -> a.getLoggedDate().compareTo(b.getLoggedDate()));
+		// WireMock lists serve events newest first
+		List<LoggedRequest> requests = new ArrayList<>();
+		for (ServeEvent event : this.server.getAllServeEvents()) {
+			if (event.getRequest().getUrl().replaceFirst("\\?.*", "").equals(route)) {
+				requests.add(0, event.getRequest());
+			}
+		}
 		return requests;
 	}
 
