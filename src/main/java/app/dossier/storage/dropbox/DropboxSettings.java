@@ -7,11 +7,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
 /**
- * {@code dossier.storage.dropbox.*}: how Dossier talks to Dropbox, the same for every
- * firm.
+ * {@code dossier.storage.dropbox.*}: how Dossier transfers files to and from Dropbox, the
+ * same for every firm. (The OAuth app and Dropbox's addresses are configured under the
+ * same prefix, with the storage accounts.)
  *
- * @param apiHost the host of Dropbox's API endpoints (metadata, listings, moves)
- * @param contentHost the host of Dropbox's content endpoints (uploads and downloads)
  * @param chunkSize files larger than this go up in an upload session, one chunk per
  * request; it is also the memory each upload holds at once
  * @param attempts how often one request is tried when Dropbox is rate limiting or
@@ -20,13 +19,8 @@ import org.springframework.util.unit.DataSize;
  * one is treated as unavailable rather than waited for
  */
 @ConfigurationProperties("dossier.storage.dropbox")
-public record DropboxSettings(@DefaultValue(DEFAULT_API_HOST) String apiHost,
-		@DefaultValue(DEFAULT_CONTENT_HOST) String contentHost, @DefaultValue("8MB") DataSize chunkSize,
-		@DefaultValue("3") int attempts, @DefaultValue("30s") Duration longestWait) {
-
-	static final String DEFAULT_API_HOST = "api.dropboxapi.com";
-
-	static final String DEFAULT_CONTENT_HOST = "content.dropboxapi.com";
+public record DropboxSettings(@DefaultValue("8MB") DataSize chunkSize, @DefaultValue("3") int attempts,
+		@DefaultValue("30s") Duration longestWait) {
 
 	/** Dropbox refuses more than 150 MiB in one request. */
 	private static final DataSize LARGEST_CHUNK = DataSize.ofMegabytes(150);
@@ -43,10 +37,9 @@ public record DropboxSettings(@DefaultValue(DEFAULT_API_HOST) String apiHost,
 		}
 	}
 
-	/** Dropbox itself, 8 MB chunks, three attempts, waits of at most 30 seconds. */
+	/** 8 MB chunks, three attempts, pauses of at most 30 seconds. */
 	public static DropboxSettings defaults() {
-		return new DropboxSettings(DEFAULT_API_HOST, DEFAULT_CONTENT_HOST, DataSize.ofMegabytes(8), 3,
-				Duration.ofSeconds(30));
+		return new DropboxSettings(DataSize.ofMegabytes(8), 3, Duration.ofSeconds(30));
 	}
 
 }

@@ -19,6 +19,7 @@ import com.dropbox.core.http.HttpRequestor;
 import com.dropbox.core.http.StandardHttpRequestor;
 import com.dropbox.core.v2.DbxDownloadStyleBuilder;
 import com.dropbox.core.v2.files.CommitInfo;
+import com.dropbox.core.v2.files.CreateFolderErrorException;
 import com.dropbox.core.v2.files.DeleteErrorException;
 import com.dropbox.core.v2.files.DeletedMetadata;
 import com.dropbox.core.v2.files.DownloadErrorException;
@@ -87,17 +88,18 @@ public class DropboxStorage implements StorageBackend {
 	private final int chunkSize;
 
 	/** The firm's Dropbox, reached over HTTPS with the SDK's standard HTTP client. */
-	public DropboxStorage(AccessTokens tokens, DropboxSettings settings) {
-		this(tokens, settings, StandardHttpRequestor.INSTANCE);
+	public DropboxStorage(AccessTokens tokens, DropboxEndpoints endpoints, DropboxSettings settings) {
+		this(tokens, endpoints, settings, StandardHttpRequestor.INSTANCE);
 	}
 
 	/**
 	 * The firm's Dropbox, reached through the given HTTP client (one with a proxy or
 	 * other timeouts; in tests, one that leads to a local stand-in for Dropbox).
 	 */
-	public DropboxStorage(AccessTokens tokens, DropboxSettings settings, HttpRequestor requestor) {
+	public DropboxStorage(AccessTokens tokens, DropboxEndpoints endpoints, DropboxSettings settings,
+			HttpRequestor requestor) {
 		DbxRequestConfig config = DbxRequestConfig.newBuilder(CLIENT).withHttpRequestor(requestor).build();
-		DbxHost host = new DbxHost(settings.apiHost(), settings.contentHost(), "www.dropbox.com",
+		DbxHost host = new DbxHost(endpoints.apiHost(), endpoints.contentHost(), "www.dropbox.com",
 				"notify.dropboxapi.com");
 		this.dropbox = new DropboxCalls(tokens, config, host, settings.attempts(), settings.longestWait());
 		this.chunkSize = Math.toIntExact(settings.chunkSize().toBytes());
@@ -291,7 +293,7 @@ public class DropboxStorage implements StorageBackend {
 		}
 		checkKey(key);
 		if (length == 0) {
-			stat(key).orElseThrow(() -> notFound(key));
+			stat(key).orElseThrow(DropboxStorage::notFound);
 			return InputStream.nullInputStream();
 		}
 		DbxDownloader<FileMetadata> download = this.dropbox.send("read a file", (files) -> {
@@ -306,7 +308,7 @@ public class DropboxStorage implements StorageBackend {
 				return request.start();
 			}
 			catch (DownloadErrorException ex) {
-				throw notFound(key);
+				throw notFound();
 			}
 		});
 		if (offset > 0 && offset >= download.getResult().getSize()) {
@@ -352,7 +354,7 @@ public class DropboxStorage implements StorageBackend {
 		for (int number = 1; number <= MOST_NUMBERS; number++) {
 			String path = folderPath + "/" + FileNames.numbered(fileName, number);
 			if (path.toLowerCase(Locale.ROOT).equals(key)) {
-				StoredFile current = stat(key).orElseThrow(() -> notFound(key));
+				StoredFile current = stat(key).orElseThrow(DropboxStorage::notFound);
 				if (path.endsWith("/" + current.name())) {
 					return current;
 				}
@@ -373,7 +375,7 @@ public class DropboxStorage implements StorageBackend {
 				if (moved instanceof FileMetadata file) {
 					return stored(file);
 				}
-				throw notFound(key);
+				throw notFound();
 			}
 			catch (NameTaken taken) {
 				// try the next number
@@ -440,6 +442,29 @@ public class DropboxStorage implements StorageBackend {
 			}
 		});
 		return new FolderChanges(false, files, removed, cursor);
+	}
+
+	@Override
+	public void ensureFolder(List<String> folder) {
+		if (folder.isEmpty()) {
+			return;
+		}
+		String path = path(folder);
+		this.dropbox.send("create a folder", (files) -> {
+			try {
+				return files.createFolderV2(path, false);
+			}
+			catch (CreateFolderErrorException ex) {
+				WriteError error = ex.errorValue.getPathValue();
+				if (error.isConflict() && error.getConflictValue() == WriteConflictError.FOLDER) {
+					return null;
+				}
+				if (error.isConflict()) {
+					throw fileInTheWay(path, ex);
+				}
+				throw refusedWrite(error, path, ex);
+			}
+		});
 	}
 
 	private FolderChanges complete(List<String> folder) {
@@ -535,12 +560,12 @@ public class DropboxStorage implements StorageBackend {
 
 	private static void checkKey(String key) {
 		if (!isKey(key)) {
-			throw notFound(key);
+			throw notFound();
 		}
 	}
 
-	private static NotFoundException notFound(String key) {
-		return new NotFoundException("Dropbox file");
+	private static NotFoundException notFound() {
+		return NotFoundException.saying("The file is no longer in the firm's Dropbox.");
 	}
 
 	private static RuntimeException refusedUpload(UploadError error, String path, Exception cause)
@@ -573,7 +598,7 @@ public class DropboxStorage implements StorageBackend {
 	private static RuntimeException refusedMove(RelocationError error, String from, String to, Exception cause)
 			throws DropboxCalls.Busy {
 		if (error.isFromLookup()) {
-			return notFound(from);
+			return notFound();
 		}
 		if (error.isTo()) {
 			throw refusedWrite(error.getToValue(), to, cause);
@@ -619,6 +644,11 @@ public class DropboxStorage implements StorageBackend {
 					cause);
 		}
 		return new UnavailableException("Dropbox did not write " + name + " (" + error.tag() + ").", cause);
+	}
+
+	private static StorageRefusedException fileInTheWay(String path, Exception cause) {
+		return new StorageRefusedException(Reason.NAME_NOT_ALLOWED, "The firm's Dropbox has a file where Dossier "
+				+ "keeps a folder (at or above " + path + "); rename or move that file.", cause);
 	}
 
 	private static StorageRefusedException full(Exception cause) {
