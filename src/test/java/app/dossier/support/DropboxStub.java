@@ -1,6 +1,7 @@
 package app.dossier.support;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -108,10 +109,7 @@ public final class DropboxStub implements AutoCloseable {
 		return this.server;
 	}
 
-	/**
-	 * The host to configure as Dropbox's API host; {@link #httpRequestor()} sends its
-	 * requests here.
-	 */
+	/** The host to configure as Dropbox's API host, for {@link #httpRequestor()}. */
 	public String apiHost() {
 		return API_HOST;
 	}
@@ -119,6 +117,24 @@ public final class DropboxStub implements AutoCloseable {
 	/** The host to configure as Dropbox's content host (uploads, downloads). */
 	public String contentHost() {
 		return CONTENT_HOST;
+	}
+
+	/** Dropbox's API address as configured: {@code https://} and {@link #apiHost()}. */
+	public URI apiUri() {
+		return URI.create("https://" + API_HOST);
+	}
+
+	/** Dropbox's content address as configured. */
+	public URI contentUri() {
+		return URI.create("https://" + CONTENT_HOST);
+	}
+
+	/**
+	 * The stub's own address, for what is not reached through Dropbox's SDK (such as an
+	 * OAuth token endpoint added as a stub).
+	 */
+	public String baseUrl() {
+		return this.server.baseUrl();
 	}
 
 	/**

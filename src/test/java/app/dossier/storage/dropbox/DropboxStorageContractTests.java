@@ -19,15 +19,20 @@ class DropboxStorageContractTests extends StorageContract {
 
 	private final DropboxStub dropbox = DropboxStub.start();
 
-	private final DropboxStorage backend = new DropboxStorage(new StubTokens(this.dropbox),
-			settings(this.dropbox, DataSize.ofMegabytes(1)), this.dropbox.httpRequestor());
+	private final DropboxStorage backend = new DropboxStorage(new StubTokens(this.dropbox), endpoints(this.dropbox),
+			settings(DataSize.ofMegabytes(1)), this.dropbox.httpRequestor());
 
 	DropboxStorageContractTests() {
 		this.dropbox.pageSize(2);
 	}
 
-	static DropboxSettings settings(DropboxStub dropbox, DataSize chunkSize) {
-		return new DropboxSettings(dropbox.apiHost(), dropbox.contentHost(), chunkSize, 3, Duration.ofSeconds(2));
+	static DropboxEndpoints endpoints(DropboxStub dropbox) {
+		return DropboxEndpoints.of(dropbox.apiUri(), dropbox.contentUri());
+	}
+
+	/** Three attempts, pauses of up to two seconds: enough for a Retry-After of one. */
+	static DropboxSettings settings(DataSize chunkSize) {
+		return new DropboxSettings(chunkSize, 3, Duration.ofSeconds(2));
 	}
 
 	@AfterEach

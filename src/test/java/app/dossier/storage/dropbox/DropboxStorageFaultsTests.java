@@ -44,7 +44,8 @@ class DropboxStorageFaultsTests {
 	private final StubTokens tokens = new StubTokens(this.dropbox);
 
 	private final DropboxStorage storage = new DropboxStorage(this.tokens,
-			DropboxStorageContractTests.settings(this.dropbox, DataSize.ofBytes(CHUNK)), this.dropbox.httpRequestor());
+			DropboxStorageContractTests.endpoints(this.dropbox),
+			DropboxStorageContractTests.settings(DataSize.ofBytes(CHUNK)), this.dropbox.httpRequestor());
 
 	@AfterEach
 	void stop() {
@@ -156,6 +157,14 @@ class DropboxStorageFaultsTests {
 			.isThrownBy(() -> this.storage.put(FOLDER, "a.pdf", content(random(8, 10))))
 			.satisfies((ex) -> assertThat(ex.reason()).isEqualTo(Reason.NAME_NOT_ALLOWED));
 		assertThat(this.dropbox.requests("/2/files/upload")).hasSize(1);
+	}
+
+	@Test
+	void aFolderCannotBeEnsuredWhereAFileIs() {
+		this.dropbox.write("/acme/customers/Jane Doe", random(7, 10));
+
+		assertThatExceptionOfType(StorageRefusedException.class).isThrownBy(() -> this.storage.ensureFolder(FOLDER))
+			.satisfies((ex) -> assertThat(ex.reason()).isEqualTo(Reason.NAME_NOT_ALLOWED));
 	}
 
 	@Test
