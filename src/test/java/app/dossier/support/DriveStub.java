@@ -16,6 +16,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,6 +26,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -49,6 +51,9 @@ import app.dossier.storage.StorageRefusedException;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
+import static com.github.tomakehurst.wiremock.client.WireMock.request;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
@@ -98,6 +103,8 @@ public final class DriveStub implements AutoCloseable {
 
 	private final List<StubMapping> faults = new ArrayList<>();
 
+	private final List<LostAnswer> lostAnswers = new ArrayList<>();
+
 	private final AtomicInteger scenarios = new AtomicInteger();
 
 	private final String rootId;
@@ -111,6 +118,8 @@ public final class DriveStub implements AutoCloseable {
 	private long quota = Long.MAX_VALUE;
 
 	private boolean refuseTokens;
+
+	private boolean corruptNextUpload;
 
 	public DriveStub() {
 		this.rootId = newId();
@@ -158,6 +167,12 @@ public final class DriveStub implements AutoCloseable {
 	public void refuseAllTokens() {
 		synchronized (this.lock) {
 			this.refuseTokens = true;
+		}
+	}
+
+	public void acceptTokensAgain() {
+		synchronized (this.lock) {
+			this.refuseTokens = false;
 		}
 	}
 
@@ -301,6 +316,16 @@ public final class DriveStub implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * The next uploaded file is stored with its first byte changed, as if damaged on the
+	 * way: Drive's checksums then differ from the sender's.
+	 */
+	public void corruptNextUpload() {
+		synchronized (this.lock) {
+			this.corruptNextUpload = true;
+		}
+	}
+
 	/** Bytes the account may hold; uploads beyond are refused as storageQuotaExceeded. */
 	public void quota(long bytes) {
 		synchronized (this.lock) {
@@ -317,13 +342,48 @@ public final class DriveStub implements AutoCloseable {
 
 	/** The next {@code times} requests to paths matching the pattern get this answer. */
 	public void failNext(String pathPattern, int times, ResponseDefinitionBuilder answer) {
+		failNext("ANY", pathPattern, times, answer);
+	}
+
+	/**
+	 * The next {@code times} requests with the method ("PUT", or "ANY") to paths matching
+	 * the pattern get this answer.
+	 */
+	public void failNext(String method, String pathPattern, int times, ResponseDefinitionBuilder answer) {
 		String scenario = "drive-fault-" + this.scenarios.incrementAndGet();
 		for (int i = 0; i < times; i++) {
-			this.faults.add(this.server.stubFor(any(urlPathMatching(pathPattern)).atPriority(FAULT_PRIORITY)
+			this.faults.add(this.server.stubFor(request(method, urlPathMatching(pathPattern)).atPriority(FAULT_PRIORITY)
 				.inScenario(scenario)
 				.whenScenarioStateIs((i == 0) ? Scenario.STARTED : "failed-" + i)
 				.willSetStateTo("failed-" + (i + 1))
 				.willReturn(answer)));
+		}
+	}
+
+	/**
+	 * The next {@code times} resumable upload chunks starting at the byte get this answer
+	 * (the upload's state stays as it was).
+	 */
+	public void failNextChunk(long firstByte, int times, ResponseDefinitionBuilder answer) {
+		String scenario = "drive-fault-" + this.scenarios.incrementAndGet();
+		for (int i = 0; i < times; i++) {
+			this.faults.add(this.server.stubFor(put(urlPathMatching("/upload/drive/v3/files"))
+				.withHeader("Content-Range", matching("bytes " + firstByte + "-.*"))
+				.atPriority(FAULT_PRIORITY)
+				.inScenario(scenario)
+				.whenScenarioStateIs((i == 0) ? Scenario.STARTED : "failed-" + i)
+				.willSetStateTo("failed-" + (i + 1))
+				.willReturn(answer)));
+		}
+	}
+
+	/**
+	 * Drive carries out the {@code nth} next request with the method to a path matching
+	 * the pattern, but its answer is lost on the way back: the client sees a 503.
+	 */
+	public void loseAnswer(String method, String pathPattern, int nth) {
+		synchronized (this.lock) {
+			this.lostAnswers.add(new LostAnswer(method, Pattern.compile(pathPattern), new AtomicInteger(nth)));
 		}
 	}
 
@@ -336,6 +396,9 @@ public final class DriveStub implements AutoCloseable {
 	public void clearFaults() {
 		this.faults.forEach(this.server::removeStub);
 		this.faults.clear();
+		synchronized (this.lock) {
+			this.lostAnswers.clear();
+		}
 	}
 
 	/** 429, as Drive answers when requests come too fast; Retry-After if given. */
@@ -421,7 +484,9 @@ public final class DriveStub implements AutoCloseable {
 		public ResponseDefinition transform(ServeEvent event) {
 			try {
 				synchronized (DriveStub.this.lock) {
-					return handle(new Call(event.getRequest())).build();
+					Call call = new Call(event.getRequest());
+					ResponseDefinition answer = handle(call).build();
+					return lost(call) ? backendError().build() : answer;
 				}
 			}
 			catch (DriveError error) {
@@ -479,6 +544,19 @@ public final class DriveStub implements AutoCloseable {
 			return changes(call);
 		}
 		throw new DriveError(404, "global", "notFound", "Not Found");
+	}
+
+	private boolean lost(Call call) {
+		boolean lost = false;
+		for (Iterator<LostAnswer> answers = this.lostAnswers.iterator(); answers.hasNext();) {
+			LostAnswer answer = answers.next();
+			if (answer.method.equals(call.method) && answer.path.matcher(call.path).matches()
+					&& answer.countdown.decrementAndGet() == 0) {
+				answers.remove();
+				lost = true;
+			}
+		}
+		return lost;
 	}
 
 	private void authorize(Call call) {
@@ -733,8 +811,12 @@ public final class DriveStub implements AutoCloseable {
 			throw full();
 		}
 		String mimeType = string(metadata, "mimeType", (mediaType != null) ? mediaType : "application/octet-stream");
-		Item item = new Item(newId(), string(metadata, "name", "Untitled"), mimeType, parents(metadata), content,
-				now());
+		byte[] stored = content.clone();
+		if (this.corruptNextUpload && stored.length > 0) {
+			stored[0] ^= 0x5a;
+			this.corruptNextUpload = false;
+		}
+		Item item = new Item(newId(), string(metadata, "name", "Untitled"), mimeType, parents(metadata), stored, now());
 		item.appProperties.putAll(properties(metadata));
 		add(item);
 		return item;
@@ -972,6 +1054,9 @@ public final class DriveStub implements AutoCloseable {
 	}
 
 	private record Change(long id, String fileId, boolean removed, Instant time) {
+	}
+
+	private record LostAnswer(String method, Pattern path, AtomicInteger countdown) {
 	}
 
 	private static final class Session {
@@ -1225,7 +1310,7 @@ public final class DriveStub implements AutoCloseable {
 			if (first.startsWith("'")) {
 				expect("in");
 				expect("parents");
-				String parent = "'root'".equals(first) ? drive.rootId : literal(first);
+				String parent = "root".equals(literal(first)) ? drive.rootId : literal(first);
 				return (item) -> item.parents.contains(parent);
 			}
 			switch (first) {

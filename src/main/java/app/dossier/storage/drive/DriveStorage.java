@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.net.URLConnection;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -77,6 +78,8 @@ public class DriveStorage implements StorageBackend {
 
 	private static final int PAGE_SIZE = 1000;
 
+	private static final int SETTLING_ROUNDS = 10;
+
 	private static final Pattern FILE_ID = Pattern.compile("[A-Za-z0-9_-]{1,200}");
 
 	private static final Logger log = LoggerFactory.getLogger(DriveStorage.class);
@@ -88,6 +91,8 @@ public class DriveStorage implements StorageBackend {
 	private final ResumableUpload resumable;
 
 	private final FolderSnapshots snapshots = new FolderSnapshots();
+
+	private final Object[] naming = new Object[64];
 
 	/** Google's own API host, 8 MiB upload chunks, three tries. */
 	public DriveStorage(AccessTokens tokens) {
@@ -103,6 +108,7 @@ public class DriveStorage implements StorageBackend {
 		this.requests = new DriveRequests(tokens, settings);
 		this.folders = new DriveFolders(this.requests);
 		this.resumable = new ResumableUpload(this.requests);
+		Arrays.setAll(this.naming, (i) -> new Object());
 	}
 
 	@Override
@@ -178,9 +184,29 @@ public class DriveStorage implements StorageBackend {
 	/**
 	 * Another upload of the same name may have finished between our check and our upload
 	 * (two clients sending "scan.pdf" at once). The first file created keeps the name; a
-	 * later one takes the next free number.
+	 * later one takes the next free number. Settling happens one file at a time per
+	 * folder, so two files never settle on the same number; Drive itself offers nothing
+	 * to rule this out between several Dossier processes.
 	 */
 	private File settleName(File file, String parent, String requestedName) {
+		synchronized (this.naming[Math.floorMod(parent.hashCode(), this.naming.length)]) {
+			File settled = file;
+			for (int round = 0; round < SETTLING_ROUNDS && !keepsItsName(settled, parent); round++) {
+				String name = freeName(parent, requestedName, settled.getId());
+				String id = settled.getId();
+				settled = this.requests.run("rename the file",
+						() -> this.requests.drive()
+							.files()
+							.update(id, new File().setName(name))
+							.setFields(FILE_FIELDS)
+							.execute());
+			}
+			return settled;
+		}
+	}
+
+	/** Whether no file of the same name in the folder was created before this one. */
+	private boolean keepsItsName(File file, String parent) {
 		List<File> same = this.requests.run("check the file name",
 				() -> files(this.requests.drive()
 					.files()
@@ -189,23 +215,11 @@ public class DriveStorage implements StorageBackend {
 					.setPageSize(100)
 					.setFields("files(id,createdTime)")
 					.execute()));
-		if (same.size() < 2) {
-			return file;
-		}
 		File first = same.stream()
 			.min(Comparator.comparingLong((File f) -> (f.getCreatedTime() != null) ? f.getCreatedTime().getValue() : 0)
 				.thenComparing(File::getId))
-			.orElseThrow();
-		if (first.getId().equals(file.getId())) {
-			return file;
-		}
-		String name = freeName(parent, requestedName, file.getId());
-		return this.requests.run("rename the file",
-				() -> this.requests.drive()
-					.files()
-					.update(file.getId(), new File().setName(name))
-					.setFields(FILE_FIELDS)
-					.execute());
+			.orElse(file);
+		return first.getId().equals(file.getId());
 	}
 
 	/** The name, or the first "name (n).ext" that no file or folder in the parent has. */
