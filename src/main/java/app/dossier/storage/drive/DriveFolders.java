@@ -2,6 +2,7 @@ package app.dossier.storage.drive;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,13 +36,14 @@ final class DriveFolders {
 	};
 
 	// Drive happily holds two folders of one name side by side: within this process,
-	// only one thread at a time looks for a folder and creates it if missing.
-	private final Object creating = new Object();
+	// only one thread at a time looks for a given folder and creates it if missing.
+	private final Object[] creating = new Object[64];
 
 	private volatile @Nullable String rootId;
 
 	DriveFolders(DriveRequests requests) {
 		this.requests = requests;
+		Arrays.setAll(this.creating, (i) -> new Object());
 	}
 
 	/** The folder's id, if it exists. */
@@ -97,7 +99,7 @@ final class DriveFolders {
 		if (!create) {
 			return this.requests.run("look up a folder", () -> lookUp(parentId, name));
 		}
-		synchronized (this.creating) {
+		synchronized (this.creating[Math.floorMod(Objects.hash(parentId, name), this.creating.length)]) {
 			// Looking again before creating, within one attempt, means a retried creation
 			// whose first answer was lost finds the folder instead of making a second
 			// one.

@@ -176,7 +176,7 @@ public class DriveStorage implements StorageBackend {
 		if (!sameSize || !sameContent) {
 			deleteQuietly(created.getId());
 			throw new UnavailableException(
-					"Google Drive received different bytes than were sent; nothing was kept. " + "Please try again.",
+					"Google Drive received different bytes than were sent; nothing was kept. Please try again.",
 					new IOException("Drive reports size " + created.getSize()));
 		}
 	}
@@ -401,7 +401,7 @@ public class DriveStorage implements StorageBackend {
 		String folderId = found.get();
 		ChangeMarker since = ChangeMarker.parse(marker);
 		Set<String> known = (since != null && since.folderId().equals(folderId))
-				? this.snapshots.recall(since.snapshot()) : null;
+				? this.snapshots.recall(folderId, since.snapshot()) : null;
 		FolderChanges delta = (since != null && known != null) ? delta(folderId, since, known) : null;
 		return (delta != null) ? delta : complete(folderId);
 	}
@@ -411,7 +411,8 @@ public class DriveStorage implements StorageBackend {
 		// next time rather than not at all.
 		String token = startPageToken();
 		List<StoredFile> files = filesIn(folderId);
-		String snapshot = this.snapshots.remember(files.stream().map(StoredFile::key).collect(Collectors.toSet()));
+		String snapshot = this.snapshots.remember(folderId,
+				files.stream().map(StoredFile::key).collect(Collectors.toSet()));
 		return new FolderChanges(true, files, List.of(), new ChangeMarker(folderId, token, snapshot).toString());
 	}
 
@@ -462,7 +463,7 @@ public class DriveStorage implements StorageBackend {
 		if (files.isEmpty() && removed.isEmpty()) {
 			return FolderChanges.unchanged(new ChangeMarker(folderId, next, since.snapshot()).toString());
 		}
-		String snapshot = this.snapshots.remember(now);
+		String snapshot = this.snapshots.remember(folderId, now);
 		return new FolderChanges(false, List.copyOf(files.values()), List.copyOf(removed),
 				new ChangeMarker(folderId, next, snapshot).toString());
 	}
