@@ -9,6 +9,8 @@ import app.dossier.storage.StorageBackend;
 import app.dossier.storage.dropbox.DropboxEndpoints;
 import app.dossier.storage.dropbox.DropboxSettings;
 import app.dossier.storage.dropbox.DropboxStorage;
+import app.dossier.storage.drive.DriveSettings;
+import app.dossier.storage.drive.DriveStorage;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -35,7 +37,9 @@ class AccountBackends {
 	StorageBackend create(Platform platform, AccessTokens tokens) {
 		return switch (platform) {
 			case DROPBOX -> dropbox(tokens);
-			default -> throw new UnavailableException(platform.label() + " is not available yet.", null);
+			case GOOGLE_DRIVE -> new DriveStorage(tokens,
+					DriveSettings.defaults().withRootUrl(this.settings.googleDrive().apiUri().toString()));
+			default -> throw new UnavailableException(platform.label() + " is not a firm's own account.", null);
 		};
 	}
 

@@ -382,6 +382,11 @@ public class DriveStorage implements StorageBackend {
 	}
 
 	@Override
+	public void ensureFolder(List<String> folder) {
+		this.folders.findOrCreate(folder);
+	}
+
+	@Override
 	public Optional<StoredFile> stat(String key) {
 		return storedFile(key).map(DriveStorage::stored);
 	}
