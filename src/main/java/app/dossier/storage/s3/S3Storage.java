@@ -498,8 +498,8 @@ public class S3Storage implements StorageBackend {
 			for (S3Object object : page.contents()) {
 				// A key ending in "/" is a folder placeholder that consoles create.
 				if (object.key().length() > prefix.length() && !object.key().endsWith("/")) {
-					files.add(new StoredFile(object.key(), name(object.key()), object.size(), object.lastModified(),
-							version(object.eTag()), null));
+					files.add(new StoredFile(object.key(), name(object.key()), orZero(object.size()),
+							orEpoch(object.lastModified()), version(object.eTag()), null));
 				}
 			}
 			token = Boolean.TRUE.equals(page.isTruncated()) ? page.nextContinuationToken() : null;
@@ -567,8 +567,8 @@ public class S3Storage implements StorageBackend {
 
 	private StoredFile describe(String key, HeadObjectResponse head) {
 		String sha256 = head.metadata().get(SHA256_METADATA);
-		return new StoredFile(key, name(key), head.contentLength(), head.lastModified(), version(head.eTag()),
-				(sha256 != null && HEX_SHA256.matcher(sha256).matches()) ? sha256 : null);
+		return new StoredFile(key, name(key), orZero(head.contentLength()), orEpoch(head.lastModified()),
+				version(head.eTag()), (sha256 != null && HEX_SHA256.matcher(sha256).matches()) ? sha256 : null);
 	}
 
 	private void withoutConditionalWrites(SdkException ex) {
@@ -630,9 +630,9 @@ public class S3Storage implements StorageBackend {
 		}
 		if (status == 401 || status == 403) {
 			log.warn(
-					"S3 refused Dossier's request to bucket {} ({} {}): check dossier.storage.s3.access-key and"
+					"S3 refused Dossier's request to bucket {} (HTTP {}{}): check dossier.storage.s3.access-key and"
 							+ " secret-key (or the credentials the environment provides) and the bucket's policy",
-					this.bucket, status, code);
+					this.bucket, status, (code != null) ? " " + code : "");
 			return new UnavailableException("The storage refused access. Please try again later.", ex);
 		}
 		return new UnavailableException(message, ex);
@@ -678,6 +678,15 @@ public class S3Storage implements StorageBackend {
 		}
 		return (eTag.length() >= 2 && eTag.startsWith("\"") && eTag.endsWith("\""))
 				? eTag.substring(1, eTag.length() - 1) : eTag;
+	}
+
+	// Some S3-compatible servers leave out what Amazon S3 always sends.
+	private static long orZero(@Nullable Long size) {
+		return (size != null) ? size : 0;
+	}
+
+	private static Instant orEpoch(@Nullable Instant modified) {
+		return (modified != null) ? modified : Instant.EPOCH;
 	}
 
 	private static String quoted(String version) {
