@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
 
 import app.dossier.shared.NotFoundException;
 import app.dossier.shared.UnavailableException;
+import app.dossier.storage.s3.S3Storage;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
@@ -32,11 +33,11 @@ public class FileStorage {
 
 	private final StorageSettings settings;
 
-	private final ObjectProvider<SharedBucket> bucket;
+	private final ObjectProvider<S3Storage> bucket;
 
 	private final ObjectProvider<FirmAccounts> accounts;
 
-	FileStorage(Staging staging, DiskStorage disk, StorageSettings settings, ObjectProvider<SharedBucket> bucket,
+	FileStorage(Staging staging, DiskStorage disk, StorageSettings settings, ObjectProvider<S3Storage> bucket,
 			ObjectProvider<FirmAccounts> accounts) {
 		this.staging = staging;
 		this.disk = disk;
@@ -185,12 +186,12 @@ public class FileStorage {
 		return switch (platform) {
 			case DISK -> this.disk;
 			case S3 -> {
-				SharedBucket bucket = this.bucket.getIfAvailable();
+				S3Storage bucket = this.bucket.getIfAvailable();
 				if (bucket == null) {
 					throw new UnavailableException(
 							"These files are in object storage (S3), which this server is not configured for.", null);
 				}
-				yield bucket.backend();
+				yield bucket;
 			}
 			case DROPBOX, GOOGLE_DRIVE -> {
 				FirmAccounts accounts = this.accounts.getIfAvailable();
@@ -201,13 +202,6 @@ public class FileStorage {
 				yield accounts.backend(firmId, platform);
 			}
 		};
-	}
-
-	/** The installation's S3 bucket, when {@code dossier.storage.type} is {@code s3}. */
-	public interface SharedBucket {
-
-		StorageBackend backend();
-
 	}
 
 	/**

@@ -23,7 +23,9 @@ import org.springframework.core.env.MapPropertySource;
  * Gives every Spring context its own empty database and data directory. On the embedded
  * default that is a fresh H2 file database under a new data directory; when
  * {@code SPRING_DATASOURCE_URL} points at PostgreSQL (as in CI), a new schema that is
- * dropped again when the context closes.
+ * dropped again when the context closes. With {@code dossier.storage.type=s3} (for
+ * example {@code DOSSIER_STORAGE_TYPE=s3}), documents go to a bucket of its own on an S3
+ * server in the test JVM.
  */
 public class IsolatedDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -50,6 +52,12 @@ public class IsolatedDatabase implements ApplicationContextInitializer<Configura
 			properties.put("spring.flyway.schemas", schema);
 			context.addApplicationListener((ContextClosedEvent event) -> execute(url, user, password,
 					"drop schema if exists " + schema + " cascade"));
+		}
+		if ("s3".equals(environment.getProperty("dossier.storage.type"))) {
+			// The whole suite against S3 (CI's PostgreSQL run): one in-process server, a
+			// bucket per context.
+			S3Server s3 = S3Server.shared();
+			properties.putAll(s3.properties(s3.createBucket()));
 		}
 		environment.getPropertySources().addFirst(new MapPropertySource("isolatedDatabase", properties));
 	}
