@@ -46,10 +46,11 @@ class S3ConfigurationTests {
 
 	@Test
 	void withoutTheS3TypeThereIsNoS3Storage() {
-		this.runner.withPropertyValues("dossier.storage.s3.bucket=documents").run((context) -> {
-			assertThat(context).hasNotFailed();
-			assertThat(context).doesNotHaveBean(S3Storage.class).doesNotHaveBean(S3Client.class);
-		});
+		this.runner.withPropertyValues("dossier.storage.type=disk", "dossier.storage.s3.bucket=documents")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context).doesNotHaveBean(S3Storage.class).doesNotHaveBean(S3Client.class);
+			});
 	}
 
 	@Test
