@@ -152,7 +152,7 @@ class StorageAccountsIT {
 				List.of(FilePart.file("after.pdf", "%PDF-1.4 too late".getBytes())), Map.of());
 		assertThat(refused.status()).isEqualTo(503);
 		assertThat(refused.contentType()).startsWith("application/problem+json");
-		assertThat(refused.json().get("detail").asString()).contains("no longer works");
+		assertThat(refused.json().get("detail").asString()).contains("connect Dropbox again");
 		assertThat(http.get("/api/v1/clients/" + customer.clientId() + "/documents", token).body())
 			.doesNotContain("after.pdf");
 		assertThat(platformOf(http, token, "dropbox")).isEqualTo("REVOKED");
@@ -223,7 +223,7 @@ class StorageAccountsIT {
 		assertThat(early.status()).isEqualTo(422);
 		assertThat(early.json().get("field").asString()).isEqualTo("platform");
 		assertThat(http.putJson("/api/v1/storage/platform", "{\"platform\":\"ftp\"}", token).status()).isEqualTo(422);
-		assertThat(http.putJson("/api/v1/storage/platform", "{}", token).status()).isEqualTo(422);
+		assertThat(http.putJson("/api/v1/storage/platform", "{}", token).status()).isEqualTo(400);
 
 		String member = Firms.join(http, firm, "member-" + System.nanoTime() + "@refusing.test", "STAFF");
 		assertThat(http.get("/api/v1/storage", member).status()).isEqualTo(403);

@@ -26,6 +26,7 @@ import org.springframework.security.oauth2.client.endpoint.RestClientRefreshToke
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -62,7 +63,11 @@ class ConnectedAccounts implements FirmAccounts {
 		this.backends = backends;
 		this.events = events;
 		this.clock = clock;
+		// Separately: a lost connection found during an upload must stay recorded when
+		// the
+		// upload's own transaction rolls back.
 		this.transaction = new TransactionTemplate(transactions);
+		this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
 
 	@Override
