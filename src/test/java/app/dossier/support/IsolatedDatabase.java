@@ -53,7 +53,8 @@ public class IsolatedDatabase implements ApplicationContextInitializer<Configura
 			context.addApplicationListener((ContextClosedEvent event) -> execute(url, user, password,
 					"drop schema if exists " + schema + " cascade"));
 		}
-		if ("s3".equals(environment.getProperty("dossier.storage.type"))) {
+		if ("s3".equals(environment.getProperty("dossier.storage.type"))
+				&& environment.getProperty("dossier.storage.s3.endpoint") == null) {
 			// The whole suite against S3 (CI's PostgreSQL run): one in-process server, a
 			// bucket per context.
 			S3Server s3 = S3Server.shared();
