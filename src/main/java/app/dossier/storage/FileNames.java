@@ -37,6 +37,8 @@ public final class FileNames {
 
 	private static final Pattern SPACES = Pattern.compile("\\s+");
 
+	private static final Pattern NOT_PLAIN = Pattern.compile("[^A-Za-z0-9 ._()\\-]");
+
 	private FileNames() {
 	}
 
@@ -82,6 +84,16 @@ public final class FileNames {
 			base = "_" + base;
 		}
 		return trimDotsAndSpaces(truncateBytes(base, MAX_FILE_NAME - bytes(extension))) + extension;
+	}
+
+	/**
+	 * A plainer file name, for a platform that refused {@link #fileName}'s: ASCII
+	 * letters, digits, spaces and {@code ._()-} only, and an underscore in front, which
+	 * also takes it off the platforms' lists of reserved names ("desktop.ini").
+	 */
+	public static String plainFileName(String fileName) {
+		String name = NOT_PLAIN.matcher(Text.ascii(fileName)).replaceAll("_");
+		return "_" + fileName(name.isEmpty() ? "file" : name);
 	}
 
 	/**

@@ -77,9 +77,20 @@ public class FileStorage {
 		if (folder.platform() == Platform.DISK) {
 			return this.disk.adopt(this.staging.file(staged), folder.path(), fileName).key();
 		}
-		StoredFile stored = backend(folder.firmId(), folder.platform()).put(folder.path(), fileName,
-				new StorageBackend.Content(staged.size(), staged.sha256(),
-						() -> Files.newInputStream(this.staging.file(staged))));
+		StorageBackend backend = backend(folder.firmId(), folder.platform());
+		StorageBackend.Content content = new StorageBackend.Content(staged.size(), staged.sha256(),
+				() -> Files.newInputStream(this.staging.file(staged)));
+		StoredFile stored;
+		try {
+			stored = backend.put(folder.path(), fileName, content);
+		}
+		catch (StorageRefusedException ex) {
+			if (ex.reason() != StorageRefusedException.Reason.NAME_NOT_ALLOWED) {
+				throw ex;
+			}
+			// The document keeps its name; only the file in storage gets a plainer one.
+			stored = backend.put(folder.path(), FileNames.plainFileName(fileName), content);
+		}
 		this.staging.discard(staged);
 		return StorageKey.of(folder.platform(), stored.key()).toString();
 	}

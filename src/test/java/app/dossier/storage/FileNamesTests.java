@@ -80,4 +80,11 @@ class FileNamesTests {
 		}
 	}
 
+	@Test
+	void plainFileNamesAreAsciiAndOffReservedLists() {
+		assertThat(FileNames.plainFileName("desktop.ini")).isEqualTo("_desktop.ini");
+		assertThat(FileNames.plainFileName("Jürgen’s Rechnung #3.pdf")).isEqualTo("_Jurgen_s Rechnung _3.pdf");
+		assertThat(FileNames.plainFileName("日本.txt")).matches("_[A-Za-z0-9 ._()\\-]+");
+	}
+
 }

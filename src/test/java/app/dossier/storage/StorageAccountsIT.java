@@ -118,6 +118,11 @@ class StorageAccountsIT {
 		assertThat(dropbox.content("/customers/box client/invoice.pdf").orElseThrow())
 			.isEqualTo("%PDF-1.4 invoice".getBytes());
 		assertThat(http.download("/api/v1/documents/" + scan + "/content", token).body()).isEqualTo(large);
+		String refusedName = upload(http, token, customer.clientId(), "desktop.ini", "[.ShellClassInfo]".getBytes());
+		assertThat(http.get("/api/v1/documents/" + refusedName, token).json().get("name").asString())
+			.isEqualTo("desktop.ini");
+		assertThat(dropbox.content("/customers/box client/_desktop.ini").orElseThrow())
+			.isEqualTo("[.ShellClassInfo]".getBytes());
 		assertThat(http.download("/api/v1/documents/" + scan + "/content", token, "Range", "bytes=100-199").body())
 			.isEqualTo(Arrays.copyOfRange(large, 100, 200));
 
