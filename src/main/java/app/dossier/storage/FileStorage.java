@@ -175,6 +175,15 @@ public class FileStorage {
 		}
 	}
 
+	/** The files directly in the folder, with Dossier's keys. */
+	public List<StoredFile> list(StorageFolder folder) {
+		StorageKey platform = StorageKey.of(folder.platform(), "");
+		return backend(folder.firmId(), folder.platform()).list(folder.path())
+			.stream()
+			.map((file) -> withPlatform(platform, file))
+			.toList();
+	}
+
 	/**
 	 * What changed in the folder's own level since the marker; keys in the answer are
 	 * Dossier's keys.

@@ -1,7 +1,6 @@
 package app.dossier.documents;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -10,9 +9,10 @@ import org.junit.jupiter.api.Test;
 import app.dossier.support.DossierIntegrationTest;
 import app.dossier.support.Firms;
 import app.dossier.support.Http;
-import app.dossier.support.Http.FilePart;
+import app.dossier.support.StoredFiles;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import app.dossier.support.WebSession;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,8 +23,8 @@ class CustomerFoldersIT {
 	@LocalServerPort
 	int port;
 
-	@Value("${dossier.storage.root}")
-	Path storageRoot;
+	@Autowired
+	ApplicationContext context;
 
 	@Test
 	void aNewCustomersFolderAppliesToNewClientsOnlyAndFoldersSurviveRenames() {
@@ -36,7 +36,6 @@ class CustomerFoldersIT {
 		assertThat(settings.json().get("newDocumentsVisibleByDefault").asBoolean()).isTrue();
 		assertThat(settings.json().get("maxFileSize").asLong()).isEqualTo(100L * 1024 * 1024);
 		assertThat(settings.json().get("maxFilesPerUpload").asInt()).isEqualTo(25);
-		Path firmFolder = this.storageRoot.resolve(settings.json().get("firmSlug").asString());
 
 		String early = DocumentsApiIT.client(http, firm, "Early Bird");
 		upload(http, firm, early, "one.txt");
@@ -50,9 +49,11 @@ class CustomerFoldersIT {
 		String late = DocumentsApiIT.client(http, firm, "Late Comer");
 		String lateDoc = upload(http, firm, late, "three.txt");
 
-		assertThat(firmFolder.resolve("customers/Early Bird/one.txt")).exists();
-		assertThat(firmFolder.resolve("customers/Early Bird/two.txt")).exists();
-		assertThat(firmFolder.resolve("Clients 2026/Late Comer/three.txt")).exists();
+		StoredFiles stored = new StoredFiles(this.context);
+		assertThat(stored.folderOf(firm.id(), early)).containsExactly("customers", "Early Bird");
+		assertThat(stored.of(firm.id(), early)).containsOnlyKeys("one.txt", "two.txt");
+		assertThat(stored.folderOf(firm.id(), late)).containsExactly("Clients 2026", "Late Comer");
+		assertThat(stored.of(firm.id(), late)).containsOnlyKeys("three.txt");
 		assertThat(
 				http.get("/api/v1/documents/" + lateDoc, firm.adminToken()).json().get("visibleToClient").asBoolean())
 			.isFalse();

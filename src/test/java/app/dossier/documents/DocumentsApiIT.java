@@ -15,6 +15,9 @@ import tools.jackson.databind.JsonNode;
 import app.dossier.support.DossierIntegrationTest;
 import app.dossier.support.Firms;
 import app.dossier.support.Http;
+import app.dossier.support.StoredFiles;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import app.dossier.support.Http.FilePart;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -30,6 +33,9 @@ class DocumentsApiIT {
 
 	@Value("${dossier.storage.root}")
 	Path storageRoot;
+
+	@Autowired
+	ApplicationContext context;
 
 	@Test
 	void uploadedFilesAreStoredInTheClientsFolderWithTheirChecksum() throws Exception {
@@ -61,10 +67,10 @@ class DocumentsApiIT {
 		assertThat(first.has("createdAt")).isTrue();
 		assertThat(first.has("lastActivityAt")).isTrue();
 
-		String slug = http.get("/api/v1/settings", firm.adminToken()).json().get("firmSlug").asString();
-		Path folder = this.storageRoot.resolve(slug).resolve("customers").resolve("AEroskobing Bakery");
-		assertThat(Files.readAllBytes(folder.resolve("Tax return 2025.pdf"))).isEqualTo(pdf);
-		assertThat(Files.readAllBytes(folder.resolve("notes.txt"))).isEqualTo(notes);
+		StoredFiles stored = new StoredFiles(this.context);
+		assertThat(stored.folderOf(firm.id(), clientId)).containsExactly("customers", "AEroskobing Bakery");
+		assertThat(stored.of(firm.id(), clientId).get("Tax return 2025.pdf")).isEqualTo(pdf);
+		assertThat(stored.of(firm.id(), clientId).get("notes.txt")).isEqualTo(notes);
 		assertThat(http.get("/api/v1/clients/" + clientId, firm.adminToken()).json().get("folderName").asString())
 			.isEqualTo("AEroskobing Bakery");
 
@@ -72,7 +78,7 @@ class DocumentsApiIT {
 				List.of(FilePart.file("notes.txt", "second".getBytes(StandardCharsets.UTF_8))), Map.of());
 		assertThat(again.json().get("items").get(0).get("name").asString()).isEqualTo("notes.txt");
 		assertThat(again.json().get("items").get(0).get("visibleToClient").asBoolean()).isTrue();
-		assertThat(Files.readString(folder.resolve("notes (2).txt"))).isEqualTo("second");
+		assertThat(stored.of(firm.id(), clientId).get("notes (2).txt")).isEqualTo(bytesOf("second"));
 		assertThat(Files.list(this.storageRoot.resolve(".incoming"))).isEmpty();
 	}
 
@@ -195,8 +201,7 @@ class DocumentsApiIT {
 		assertThat(http.delete("/api/v1/clients/" + clientId, firm.adminToken()).status()).isEqualTo(409);
 		assertThat(http.delete("/api/v1/documents/" + id, firm.adminToken()).status()).isEqualTo(204);
 		assertThat(http.get("/api/v1/documents/" + id, firm.adminToken()).status()).isEqualTo(404);
-		String slug = http.get("/api/v1/settings", firm.adminToken()).json().get("firmSlug").asString();
-		assertThat(this.storageRoot.resolve(slug).resolve("customers/Meta Co/final.docx")).doesNotExist();
+		assertThat(new StoredFiles(this.context).of(firm.id(), clientId)).doesNotContainKey("final.docx");
 		await().untilAsserted(() -> assertThat(
 				http.get("/api/v1/clients/" + clientId + "/activity", firm.adminToken()).json().get("items").toString())
 			.contains("document.visibility_changed", "document.changed", "document.deleted"));
@@ -250,6 +255,10 @@ class DocumentsApiIT {
 		catch (Exception ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	private static byte[] bytesOf(String text) {
+		return text.getBytes(StandardCharsets.UTF_8);
 	}
 
 }

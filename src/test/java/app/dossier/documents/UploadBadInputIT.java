@@ -14,6 +14,9 @@ import tools.jackson.databind.JsonNode;
 import app.dossier.support.DossierIntegrationTest;
 import app.dossier.support.Firms;
 import app.dossier.support.Http;
+import app.dossier.support.StoredFiles;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import app.dossier.support.Http.FilePart;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -28,6 +31,9 @@ class UploadBadInputIT {
 
 	@Value("${dossier.storage.root}")
 	Path storageRoot;
+
+	@Autowired
+	ApplicationContext context;
 
 	@Test
 	void aFileOverTheLimitIsRefusedWhileStreamingAndNothingIsKept() throws Exception {
@@ -112,12 +118,10 @@ class UploadBadInputIT {
 		uploaded.json().get("items").forEach((item) -> names.add(item.get("name").asString()));
 		assertThat(names).containsExactly("passwd", "ab.pdf", "CON.txt", "a".repeat(251) + ".pdf", "invoicefdp.exe",
 				"\"d; name=x.txt", "win.ini");
-		String slug = http.get("/api/v1/settings", firm.adminToken()).json().get("firmSlug").asString();
-		Path folder = this.storageRoot.resolve(slug).resolve("customers").resolve("Hostile Names");
-		try (Stream<Path> stored = Files.list(folder)) {
-			assertThat(stored.map((file) -> file.getFileName().toString())).containsExactlyInAnyOrder("passwd",
-					"ab.pdf", "_CON.txt", "a".repeat(196) + ".pdf", "invoicefdp.exe", "_d; name=x.txt", "win.ini");
-		}
+		StoredFiles stored = new StoredFiles(this.context);
+		assertThat(stored.folderOf(firm.id(), clientId)).containsExactly("customers", "Hostile Names");
+		assertThat(stored.of(firm.id(), clientId).keySet()).containsExactlyInAnyOrder("passwd", "ab.pdf", "_CON.txt",
+				"a".repeat(196) + ".pdf", "invoicefdp.exe", "_d; name=x.txt", "win.ini");
 		assertThat(this.storageRoot.resolve("etc")).doesNotExist();
 		for (JsonNode item : uploaded.json().get("items")) {
 			var download = http.download("/api/v1/documents/" + item.get("id").asString() + "/content",
@@ -134,13 +138,7 @@ class UploadBadInputIT {
 	private void assertNothingStored(Http http, Firms.TestFirm firm, String clientId) throws Exception {
 		assertThat(DocumentsApiIT.names(http.get("/api/v1/clients/" + clientId + "/documents", firm.adminToken())))
 			.isEmpty();
-		String slug = http.get("/api/v1/settings", firm.adminToken()).json().get("firmSlug").asString();
-		Path firmFolder = this.storageRoot.resolve(slug);
-		if (Files.exists(firmFolder)) {
-			try (Stream<Path> files = Files.walk(firmFolder)) {
-				assertThat(files.filter(Files::isRegularFile)).isEmpty();
-			}
-		}
+		assertThat(new StoredFiles(this.context).of(firm.id(), clientId)).isEmpty();
 		try (Stream<Path> incoming = Files.list(this.storageRoot.resolve(".incoming"))) {
 			assertThat(incoming).isEmpty();
 		}

@@ -1,11 +1,8 @@
 package app.dossier.documents;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -13,8 +10,10 @@ import tools.jackson.databind.JsonNode;
 import app.dossier.support.DossierIntegrationTest;
 import app.dossier.support.Firms;
 import app.dossier.support.Http;
+import app.dossier.support.StoredFiles;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import app.dossier.support.Http.FilePart;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,8 +24,8 @@ class VersionsIT {
 	@LocalServerPort
 	int port;
 
-	@Value("${dossier.storage.root}")
-	Path storageRoot;
+	@Autowired
+	ApplicationContext context;
 
 	@Test
 	void aNewVersionReplacesTheBytesAndEarlierVersionsCanBeRestored() throws Exception {
@@ -71,10 +70,7 @@ class VersionsIT {
 			.isEqualTo(second);
 
 		assertThat(http.delete("/api/v1/documents/" + id, token).status()).isEqualTo(204);
-		String slug = http.get("/api/v1/settings", token).json().get("firmSlug").asString();
-		try (Stream<Path> files = Files.walk(this.storageRoot.resolve(slug))) {
-			assertThat(files.filter(Files::isRegularFile)).isEmpty();
-		}
+		assertThat(new StoredFiles(this.context).of(firm.id(), client)).isEmpty();
 	}
 
 	@Test

@@ -72,6 +72,16 @@ class DeliveryFaultsIT {
 		shared.put("spring.mail.port", String.valueOf(TestMail.port()));
 		shared.put("dossier.notifications.poll-interval", "300ms");
 		shared.put("dossier.notifications.max-retry-delay", "2s");
+		// Documents where this context keeps them (the disk, or a bucket on the test S3
+		// server).
+		for (String name : java.util.List.of("dossier.storage.type", "dossier.storage.s3.bucket",
+				"dossier.storage.s3.endpoint", "dossier.storage.s3.region", "dossier.storage.s3.path-style-access",
+				"dossier.storage.s3.access-key", "dossier.storage.s3.secret-key", "dossier.storage.s3.create-bucket")) {
+			String value = this.environment.getProperty(name);
+			if (value != null) {
+				shared.put(name, value);
+			}
+		}
 		String url = this.environment.getProperty("spring.datasource.url", "");
 		String schema = null;
 		JdbcTemplate postgres = null;
