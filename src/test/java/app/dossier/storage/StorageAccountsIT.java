@@ -211,19 +211,19 @@ class StorageAccountsIT {
 		String token = firm.adminToken();
 		String session = WebSession.signIn(http, firm.adminEmail(), Firms.PASSWORD);
 
-		Http.Response started = http.postForm("/settings/storage/connect/dropbox", Map.of(), session);
+		Http.Response started = http.getWithCookies("/settings/storage/connect/dropbox", session);
 		assertThat(started.status()).isEqualTo(302);
 		Http.Response forged = http.getWithCookies("/settings/storage/connected/dropbox?code=x&state=forged", session);
 		assertThat(forged.status()).isEqualTo(302);
 		assertThat(platformOf(http, token, "dropbox")).isEqualTo("NOT_CONNECTED");
 
-		Http.Response again = http.postForm("/settings/storage/connect/dropbox", Map.of(), session);
+		Http.Response again = http.getWithCookies("/settings/storage/connect/dropbox", session);
 		String state = query(again.header("Location")).get("state");
 		http.getWithCookies("/settings/storage/connected/dropbox?error=access_denied&state=" + state, session);
 		assertThat(platformOf(http, token, "dropbox")).isEqualTo("NOT_CONNECTED");
 
-		assertThat(http.postForm("/settings/storage/connect/onedrive", Map.of(), session).status()).isEqualTo(404);
-		assertThat(http.postForm("/settings/storage/connect/disk", Map.of(), session).status()).isEqualTo(404);
+		assertThat(http.getWithCookies("/settings/storage/connect/onedrive", session).status()).isEqualTo(404);
+		assertThat(http.getWithCookies("/settings/storage/connect/disk", session).status()).isEqualTo(404);
 		Http.Response early = http.putJson("/api/v1/storage/platform", "{\"platform\":\"dropbox\"}", token);
 		assertThat(early.status()).isEqualTo(422);
 		assertThat(early.json().get("field").asString()).isEqualTo("platform");
@@ -236,7 +236,7 @@ class StorageAccountsIT {
 	}
 
 	private void connect(Http http, String session, String platform, String authorizeAt, String offline) {
-		Http.Response started = http.postForm("/settings/storage/connect/" + platform, Map.of(), session);
+		Http.Response started = http.getWithCookies("/settings/storage/connect/" + platform, session);
 		assertThat(started.status()).isEqualTo(302);
 		String location = started.header("Location");
 		assertThat(location).startsWith(authorizeAt + "?").contains("response_type=code", "code_challenge=", offline);

@@ -103,7 +103,12 @@ class StorageSettingsController {
 		return "redirect:/settings/storage";
 	}
 
-	@PostMapping("/settings/storage/connect/{platform}")
+	/**
+	 * A plain link, as Spring Security's own OAuth login is: the page's CSP allows forms
+	 * to post only to Dossier, and this answer leaves for the platform. It only starts a
+	 * flow whose end needs the state kept here.
+	 */
+	@GetMapping("/settings/storage/connect/{platform}")
 	String connect(CurrentStaff admin, @PathVariable String platform, HttpServletRequest request,
 			HttpServletResponse response) {
 		Platform target = ownAccount(platform);
