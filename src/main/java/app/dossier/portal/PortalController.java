@@ -16,6 +16,7 @@ import app.dossier.documents.Document;
 import app.dossier.documents.Documents;
 import app.dossier.documents.Downloads;
 import app.dossier.documents.Folder;
+import app.dossier.documents.Reconciliation;
 import app.dossier.documents.Folders;
 import app.dossier.documents.UploadOptions;
 import app.dossier.documents.Uploads;
@@ -60,12 +61,14 @@ class PortalController {
 
 	private final Archives archives;
 
+	private final Reconciliation reconciliation;
+
 	private final Firms firms;
 
 	private final Previews previews;
 
 	PortalController(Sharing sharing, Documents documents, Folders folders, Uploads uploads, Archives archives,
-			Previews previews, Firms firms) {
+			Previews previews, Firms firms, Reconciliation reconciliation) {
 		this.firms = firms;
 		this.previews = previews;
 		this.sharing = sharing;
@@ -73,10 +76,14 @@ class PortalController {
 		this.folders = folders;
 		this.uploads = uploads;
 		this.archives = archives;
+		this.reconciliation = reconciliation;
 	}
 
 	@GetMapping("/portal")
 	String dashboard(CurrentContact contact, Model model) {
+		// Files put straight into the client's storage folder reach the customer here
+		// too.
+		this.reconciliation.ifDue(contact.firmId(), contact.clientId());
 		SharedFiles files = this.sharing.seenBy(contact.firmId(), contact.contactId());
 		model.addAttribute("contact", contact);
 		model.addAttribute("files", files);
@@ -95,6 +102,9 @@ class PortalController {
 	@GetMapping("/portal/files")
 	String files(CurrentContact contact, @RequestParam(required = false) @Nullable UUID folder,
 			@RequestParam(defaultValue = "name") String sort, @RequestParam(defaultValue = "") String q, Model model) {
+		// Files put straight into the client's storage folder reach the customer here
+		// too.
+		this.reconciliation.ifDue(contact.firmId(), contact.clientId());
 		SharedFiles files = this.sharing.seenBy(contact.firmId(), contact.contactId());
 		if (folder != null && !files.sees(folder)) {
 			throw new NotFoundException("Folder");

@@ -21,6 +21,7 @@ import app.dossier.support.Firms;
 import app.dossier.support.Http;
 import app.dossier.support.Http.FilePart;
 import app.dossier.support.MovableClock;
+import app.dossier.support.PortalSession;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -77,6 +78,8 @@ class ReconciliationIT {
 			.doesNotContain("deep.pdf", ".DS_Store");
 		assertThat(http.get("/api/v1/contacts/" + customer.contactId() + "/shared", token).body())
 			.contains("From the scanner.pdf");
+		String portal = PortalSession.signIn(http, customer.email());
+		assertThat(http.getWithCookies("/portal/files", portal).body()).contains("From the scanner.pdf");
 
 		Http.Response again = http.postJson("/api/v1/clients/" + customer.clientId() + "/reconcile", "", token);
 		assertThat(again.json().get("added").asInt()).isZero();
@@ -123,6 +126,11 @@ class ReconciliationIT {
 		this.clock.advance(Duration.ofSeconds(61));
 		assertThat(http.get("/api/v1/clients/" + customer.clientId() + "/documents", token).body())
 			.contains("dropped.pdf");
+
+		putDirectly(folder, "seen by the customer first.pdf", "%PDF-1.4 portal".getBytes());
+		this.clock.advance(Duration.ofSeconds(61));
+		String portal = PortalSession.signIn(http, customer.email());
+		assertThat(http.getWithCookies("/portal/files", portal).body()).contains("seen by the customer first.pdf");
 	}
 
 	@Test
