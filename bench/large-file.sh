@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Uploads and downloads one large file (default 1 GiB) through the API of a server started
 # with -Xmx256m, checks the SHA-256 both ways, and prints the times as ratios to a plain
-# disk copy of the same file on the same machine.
+# disk copy of the same file on the same machine. With DOSSIER_BENCH_STORAGE=s3 the documents
+# go to an S3 server (S3Proxy, in a JVM of its own, keeping objects on this disk) instead.
 #
 #   bench/large-file.sh [size-in-MiB]        (needs target/dossier.jar: ./mvnw -DskipTests package)
+#   DOSSIER_BENCH_STORAGE=s3 bench/large-file.sh [size-in-MiB]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,9 +18,12 @@ PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); p
 BASE="http://127.0.0.1:$PORT"
 PASSWORD="bench-$(head -c 12 /dev/urandom | base64 | tr -dc 'a-zA-Z0-9')-long-enough"
 SERVER=""
+S3=""
+STORAGE=${DOSSIER_BENCH_STORAGE:-disk}
 
 cleanup() {
   [ -n "$SERVER" ] && kill "$SERVER" 2>/dev/null && wait "$SERVER" 2>/dev/null || true
+  [ -n "$S3" ] && kill "$S3" 2>/dev/null && wait "$S3" 2>/dev/null || true
   rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -31,10 +36,38 @@ echo "Writing a ${SIZE_MIB} MiB file of random bytes"
 head -c "$((SIZE_MIB * 1024 * 1024))" /dev/urandom > "$WORK/big.bin"
 SHA=$(sha256sum "$WORK/big.bin" | cut -d' ' -f1)
 
-echo "Starting Dossier with -Xmx256m on port $PORT"
+STORAGE_ARGS=()
+if [ "$STORAGE" = s3 ]; then
+  S3_PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+  echo "Starting an S3 server (S3Proxy, filesystem) on port $S3_PORT"
+  ./mvnw -q -B -ntp dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$WORK/cp.txt" >/dev/null
+  mkdir -p "$WORK/s3/bench"
+  cat > "$WORK/s3proxy.conf" <<CONF
+s3proxy.endpoint=http://127.0.0.1:$S3_PORT
+s3proxy.authorization=aws-v2-or-v4
+s3proxy.identity=bench
+s3proxy.credential=bench-secret-key
+jclouds.provider=filesystem
+jclouds.filesystem.basedir=$WORK/s3
+CONF
+  "$JAVA" -Xmx512m -cp "$(cat "$WORK/cp.txt")" org.gaul.s3proxy.Main --properties "$WORK/s3proxy.conf" \
+    > "$WORK/s3proxy.log" 2>&1 &
+  S3=$!
+  for _ in $(seq 1 60); do
+    curl -s -o /dev/null "http://127.0.0.1:$S3_PORT/" && break
+    kill -0 "$S3" 2>/dev/null || { cat "$WORK/s3proxy.log"; exit 1; }
+    sleep 1
+  done
+  STORAGE_ARGS=(--dossier.storage.type=s3 --dossier.storage.s3.bucket=bench
+    --dossier.storage.s3.endpoint="http://127.0.0.1:$S3_PORT" --dossier.storage.s3.path-style-access=true
+    --dossier.storage.s3.access-key=bench --dossier.storage.s3.secret-key=bench-secret-key)
+fi
+
+echo "Starting Dossier with -Xmx256m on port $PORT, documents on: $STORAGE"
 DOSSIER_DATA_DIR="$WORK/data" DOSSIER_BOOTSTRAP_FIRM_NAME="Bench Firm" DOSSIER_BOOTSTRAP_ADMIN_EMAIL=bench@bench.test \
   DOSSIER_BOOTSTRAP_ADMIN_PASSWORD="$PASSWORD" \
-  "$JAVA" -Xmx256m -XX:+ExitOnOutOfMemoryError -jar "$JAR" --server.port="$PORT" > "$WORK/server.log" 2>&1 &
+  "$JAVA" -Xmx256m -XX:+ExitOnOutOfMemoryError -jar "$JAR" --server.port="$PORT" ${STORAGE_ARGS[@]+"${STORAGE_ARGS[@]}"} \
+  > "$WORK/server.log" 2>&1 &
 SERVER=$!
 for _ in $(seq 1 120); do
   curl -fsS "$BASE/actuator/health" >/dev/null 2>&1 && break
@@ -76,7 +109,7 @@ kill -0 "$SERVER" 2>/dev/null || { echo "FAIL: the server died"; exit 1; }
 if grep -q OutOfMemoryError "$WORK/server.log"; then echo "FAIL: OutOfMemoryError"; exit 1; fi
 
 echo
-echo "size                ${SIZE_MIB} MiB, SHA-256 verified on upload and download, heap -Xmx256m"
+echo "size                ${SIZE_MIB} MiB on $STORAGE, SHA-256 verified on upload and download, heap -Xmx256m"
 echo "disk copy           ${COPY} s"
 echo "upload              ${UP} s   (ratio to disk copy: $(ratio "$UP" "$COPY"))"
 echo "download            ${DOWN} s   (ratio to disk copy: $(ratio "$DOWN" "$COPY"))"
