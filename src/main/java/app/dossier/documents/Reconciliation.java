@@ -153,6 +153,12 @@ public class Reconciliation {
 	}
 
 	private Optional<SyncStore.Claim> claim(UUID firmId, UUID clientId, Duration interval) {
+		try {
+			this.transaction.executeWithoutResult((status) -> this.sync.ensureRow(firmId, clientId));
+		}
+		catch (org.springframework.dao.DuplicateKeyException meanwhile) {
+			// Another look made the row a moment ago.
+		}
 		return Objects.requireNonNull(this.transaction
 			.execute((status) -> this.sync.claim(firmId, clientId, this.clock.instant(), interval)));
 	}

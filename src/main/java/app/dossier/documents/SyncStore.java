@@ -9,7 +9,6 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 import app.dossier.shared.Timestamps;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -34,14 +33,6 @@ class SyncStore {
 	 * less than {@code interval} ago; answers the marker to start from.
 	 */
 	Optional<Claim> claim(UUID firmId, UUID clientId, Instant now, Duration interval) {
-		try {
-			this.jdbc.sql("insert into storage_sync (client_id, firm_id, checked_at) values (?, ?, ?)")
-				.params(clientId, firmId, Timestamps.utc(Instant.EPOCH))
-				.update();
-		}
-		catch (DuplicateKeyException exists) {
-			// the usual case
-		}
 		int claimed = this.jdbc
 			.sql("update storage_sync set running_until = ? where client_id = ? and firm_id = ?"
 					+ " and (running_until is null or running_until < ?) and checked_at <= ?")
@@ -57,6 +48,20 @@ class SyncStore {
 			.optional()
 			.orElse(null);
 		return Optional.of(new Claim(marker));
+	}
+
+	/**
+	 * Makes sure the client has a row to claim. Run it in a transaction of its own: two
+	 * first looks at once make one of them fail on the key (a
+	 * {@link org.springframework.dao.DuplicateKeyException} for the caller to ignore),
+	 * which on PostgreSQL ends the transaction it happens in.
+	 */
+	void ensureRow(UUID firmId, UUID clientId) {
+		this.jdbc
+			.sql("insert into storage_sync (client_id, firm_id, checked_at) select ?, ?, ?"
+					+ " where not exists (select 1 from storage_sync where client_id = ?)")
+			.params(clientId, firmId, Timestamps.utc(Instant.EPOCH), clientId)
+			.update();
 	}
 
 	/** Ends a claim, keeping the marker to start from next time. */
