@@ -10,6 +10,7 @@ import app.dossier.clients.ContactsChanged;
 import app.dossier.clients.PortalAccessChanged;
 import app.dossier.documents.DocumentChanged;
 import app.dossier.documents.DocumentDeleted;
+import app.dossier.documents.DocumentMissing;
 import app.dossier.documents.DocumentDownloaded;
 import app.dossier.documents.DocumentScanned;
 import app.dossier.documents.DocumentUploaded;
@@ -184,6 +185,13 @@ class AuditListeners {
 	void on(DocumentDeleted event) {
 		this.log.append(event.firmId(), event.clientId(), event.occurredAt(), "document.deleted", event.by(),
 				event.documentId(), event.name(), "SHA-256 " + event.sha256());
+	}
+
+	@ApplicationModuleListener
+	void on(DocumentMissing event) {
+		this.log.append(event.firmId(), event.clientId(), event.occurredAt(), "document.missing", event.by(),
+				event.documentId(), event.name(),
+				"Its file was deleted directly in storage; the document is kept and hidden from customers");
 	}
 
 	@ApplicationModuleListener

@@ -108,6 +108,10 @@ class ReconciliationIT {
 		HttpResponse<byte[]> download = http.download("/api/v1/documents/" + scannedId + "/content", token);
 		assertThat(download.statusCode()).isEqualTo(404);
 		assertThat(http.get("/api/v1/documents/" + scannedId + "/versions", token).status()).isEqualTo(200);
+		org.awaitility.Awaitility.await()
+			.untilAsserted(
+					() -> assertThat(http.get("/api/v1/clients/" + customer.clientId() + "/activity", token).body())
+						.contains("document.missing"));
 	}
 
 	@Test
