@@ -9,6 +9,10 @@
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
+# The JDK the README names, unless JAVA_HOME says otherwise (the build needs 21 or newer too).
+if [ -z "${JAVA_HOME:-}" ] && [ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ]; then
+  export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
+fi
 JAVA=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java
 JAR=target/dossier.jar
 FIRM_NAME=${FIRM_NAME:-Bench Firm}
