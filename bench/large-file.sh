@@ -7,38 +7,29 @@
 #   bench/large-file.sh [size-in-MiB]        (needs target/dossier.jar: ./mvnw -DskipTests package)
 #   DOSSIER_BENCH_STORAGE=s3 bench/large-file.sh [size-in-MiB]
 set -euo pipefail
-cd "$(dirname "$0")/.."
+FIRM_NAME="Bench Firm" ADMIN_EMAIL=bench@bench.test
+. "$(dirname "$0")/lib.sh"
 
 SIZE_MIB=${1:-1024}
-JAVA=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java
-JAR=target/dossier.jar
-[ -f "$JAR" ] || ./mvnw -q -B -ntp -DskipTests package
+ensure_jar
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/dossier-bench.XXXXXX")
-PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-BASE="http://127.0.0.1:$PORT"
-PASSWORD="bench-$(head -c 12 /dev/urandom | base64 | tr -dc 'a-zA-Z0-9')-long-enough"
-SERVER=""
 S3=""
 STORAGE=${DOSSIER_BENCH_STORAGE:-disk}
 
 cleanup() {
-  [ -n "$SERVER" ] && kill "$SERVER" 2>/dev/null && wait "$SERVER" 2>/dev/null || true
+  stop_server
   [ -n "$S3" ] && kill "$S3" 2>/dev/null && wait "$S3" 2>/dev/null || true
   rm -rf "$WORK"
 }
 trap cleanup EXIT
 
-now() { date +%s.%N; }
-elapsed() { python3 -c "print(f'{$2 - $1:.2f}')"; }
-ratio() { python3 -c "print(f'{$1 / max($2, 0.001):.2f}')"; }
-
 echo "Writing a ${SIZE_MIB} MiB file of random bytes"
 head -c "$((SIZE_MIB * 1024 * 1024))" /dev/urandom > "$WORK/big.bin"
-SHA=$(sha256sum "$WORK/big.bin" | cut -d' ' -f1)
+SHA=$(sha256 "$WORK/big.bin")
 
 STORAGE_ARGS=()
 if [ "$STORAGE" = s3 ]; then
-  S3_PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+  S3_PORT=$(free_port)
   echo "Starting an S3 server (S3Proxy, filesystem) on port $S3_PORT"
   ./mvnw -q -B -ntp dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$WORK/cp.txt" >/dev/null
   mkdir -p "$WORK/s3/bench"
@@ -63,26 +54,13 @@ CONF
     --dossier.storage.s3.access-key=bench --dossier.storage.s3.secret-key=bench-secret-key)
 fi
 
+PORT=$(free_port)
 echo "Starting Dossier with -Xmx256m on port $PORT, documents on: $STORAGE"
-DOSSIER_DATA_DIR="$WORK/data" DOSSIER_BOOTSTRAP_FIRM_NAME="Bench Firm" DOSSIER_BOOTSTRAP_ADMIN_EMAIL=bench@bench.test \
-  DOSSIER_BOOTSTRAP_ADMIN_PASSWORD="$PASSWORD" \
-  "$JAVA" -Xmx256m -XX:+ExitOnOutOfMemoryError -jar "$JAR" --server.port="$PORT" ${STORAGE_ARGS[@]+"${STORAGE_ARGS[@]}"} \
-  > "$WORK/server.log" 2>&1 &
-SERVER=$!
-for _ in $(seq 1 120); do
-  curl -fsS "$BASE/actuator/health" >/dev/null 2>&1 && break
-  kill -0 "$SERVER" 2>/dev/null || { cat "$WORK/server.log"; exit 1; }
-  sleep 1
-done
+start_server ${STORAGE_ARGS[@]+"${STORAGE_ARGS[@]}"}
 
-json() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
-TOKEN=$(curl -fsS -H 'Content-Type: application/json' \
-  -d "{\"email\":\"bench@bench.test\",\"password\":\"$PASSWORD\"}" "$BASE/api/v1/tokens" | json "['token']")
-AUTH="Authorization: Bearer $TOKEN"
-curl -fsS -X PATCH -H "$AUTH" -H 'Content-Type: application/json' \
-  -d "{\"maxFileSize\":$(((SIZE_MIB + 1) * 1024 * 1024))}" "$BASE/api/v1/settings" >/dev/null
-CLIENT=$(curl -fsS -H "$AUTH" -H 'Content-Type: application/json' -d '{"displayName":"Bench Client"}' \
-  "$BASE/api/v1/clients" | json "['id']")
+sign_in
+settings "{\"maxFileSize\":$(((SIZE_MIB + 1) * 1024 * 1024))}"
+CLIENT=$(new_client "Bench Client")
 
 echo "Reference: copying the file on the same disk"
 sync
@@ -104,9 +82,9 @@ START=$(now)
 curl -fsS -H "$AUTH" -o "$WORK/down.bin" "$BASE/api/v1/documents/$DOC/content"
 END=$(now)
 DOWN=$(elapsed "$START" "$END")
-[ "$(sha256sum "$WORK/down.bin" | cut -d' ' -f1)" = "$SHA" ] || { echo "FAIL: downloaded bytes differ"; exit 1; }
+[ "$(sha256 "$WORK/down.bin")" = "$SHA" ] || { echo "FAIL: downloaded bytes differ"; exit 1; }
 kill -0 "$SERVER" 2>/dev/null || { echo "FAIL: the server died"; exit 1; }
-if grep -q OutOfMemoryError "$WORK/server.log"; then echo "FAIL: OutOfMemoryError"; exit 1; fi
+fail_on_oom
 
 echo
 echo "size                ${SIZE_MIB} MiB on $STORAGE, SHA-256 verified on upload and download, heap -Xmx256m"

@@ -7,55 +7,31 @@
 #
 #   bench/resumable-restart.sh [size-in-MiB]   (needs target/dossier.jar: ./mvnw -DskipTests package)
 set -euo pipefail
-cd "$(dirname "$0")/.."
+FIRM_NAME="Resume Firm" ADMIN_EMAIL=resume@bench.test
+. "$(dirname "$0")/lib.sh"
 
 SIZE_MIB=${1:-1024}
 SIZE=$((SIZE_MIB * 1024 * 1024))
 HALF=$((SIZE / 2))
-JAVA=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java
-JAR=target/dossier.jar
-[ -f "$JAR" ] || ./mvnw -q -B -ntp -DskipTests package
+ensure_jar
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/dossier-resume.XXXXXX")
-PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-BASE="http://127.0.0.1:$PORT"
-PASSWORD="bench-$(head -c 12 /dev/urandom | base64 | tr -dc 'a-zA-Z0-9')-long-enough"
-SERVER=""
 
 cleanup() {
-  [ -n "$SERVER" ] && kill -9 "$SERVER" 2>/dev/null && wait "$SERVER" 2>/dev/null || true
+  stop_server KILL
   [ -n "${KEEP_WORK:-}" ] || rm -rf "$WORK"
 }
 trap cleanup EXIT
 
-start_server() {
-  DOSSIER_DATA_DIR="$WORK/data" DOSSIER_BOOTSTRAP_FIRM_NAME="Resume Firm" \
-    DOSSIER_BOOTSTRAP_ADMIN_EMAIL=resume@bench.test DOSSIER_BOOTSTRAP_ADMIN_PASSWORD="$PASSWORD" \
-    "$JAVA" -Xmx256m -XX:+ExitOnOutOfMemoryError -jar "$JAR" --server.port="$PORT" >> "$WORK/server.log" 2>&1 &
-  SERVER=$!
-  for _ in $(seq 1 120); do
-    curl -fsS "$BASE/actuator/health" >/dev/null 2>&1 && return 0
-    kill -0 "$SERVER" 2>/dev/null || { cat "$WORK/server.log"; exit 1; }
-    sleep 1
-  done
-  echo "FAIL: the server did not start"; exit 1
-}
-
-json() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
-b64() { printf '%s' "$1" | base64 -w0; }
-
 echo "Writing a ${SIZE_MIB} MiB file of random bytes"
 head -c "$SIZE" /dev/urandom > "$WORK/big.bin"
-SHA=$(sha256sum "$WORK/big.bin" | cut -d' ' -f1)
+SHA=$(sha256 "$WORK/big.bin")
 
+PORT=$(free_port)
 echo "Starting Dossier with -Xmx256m on port $PORT"
 start_server
-TOKEN=$(curl -fsS -H 'Content-Type: application/json' \
-  -d "{\"email\":\"resume@bench.test\",\"password\":\"$PASSWORD\"}" "$BASE/api/v1/tokens" | json "['token']")
-AUTH="Authorization: Bearer $TOKEN"
-curl -fsS -X PATCH -H "$AUTH" -H 'Content-Type: application/json' \
-  -d "{\"maxFileSize\":$((SIZE + 1024 * 1024))}" "$BASE/api/v1/settings" >/dev/null
-CLIENT=$(curl -fsS -H "$AUTH" -H 'Content-Type: application/json' -d '{"displayName":"Resume Client"}' \
-  "$BASE/api/v1/clients" | json "['id']")
+sign_in
+settings "{\"maxFileSize\":$((SIZE + 1024 * 1024))}"
+CLIENT=$(new_client "Resume Client")
 
 LOCATION=$(curl -fsS -D - -o /dev/null -X POST -H "$AUTH" -H 'Tus-Resumable: 1.0.0' -H "Upload-Length: $SIZE" \
   -H "Upload-Metadata: filename $(b64 big.bin),clientId $(b64 "$CLIENT")" "$BASE/api/v1/uploads" \
@@ -71,7 +47,7 @@ tail -c +"$((HALF + 1))" "$WORK/big.bin" | curl -sS -X PATCH -H "$AUTH" -H 'Tus-
   -o /dev/null 2>/dev/null &
 CLIENT_PID=$!
 sleep 3
-kill -9 "$SERVER"; wait "$SERVER" 2>/dev/null || true
+stop_server KILL
 wait "$CLIENT_PID" 2>/dev/null || true
 echo "Server killed; starting it again on the same data directory"
 start_server
@@ -86,6 +62,6 @@ DOC=$(tail -c +"$((OFFSET + 1))" "$WORK/big.bin" | curl -sS -D - -o "$WORK/answe
 [ -n "$DOC" ] || { echo "FAIL: the last piece made no document"; cat "$WORK/answer"; echo; grep -E "ERROR|Exception" "$WORK/server.log" | tail -20; exit 1; }
 STORED_SHA=$(curl -fsS -H "$AUTH" "$BASE/api/v1/documents/$DOC" | json "['sha256']")
 [ "$STORED_SHA" = "$SHA" ] || { echo "FAIL: document has $STORED_SHA, file is $SHA"; exit 1; }
-if grep -q OutOfMemoryError "$WORK/server.log"; then echo "FAIL: OutOfMemoryError"; exit 1; fi
+fail_on_oom
 echo "size ${SIZE_MIB} MiB, resumed at ${OFFSET} after a SIGKILL, SHA-256 verified, heap -Xmx256m"
 echo "PASS"
