@@ -1,13 +1,9 @@
 package app.dossier.storage.s3;
 
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +36,7 @@ import app.dossier.shared.NotFoundException;
 import app.dossier.shared.UnavailableException;
 import app.dossier.storage.FileNames;
 import app.dossier.storage.FolderChanges;
+import app.dossier.storage.Listings;
 import app.dossier.storage.StorageBackend;
 import app.dossier.storage.StorageRefusedException;
 import app.dossier.storage.StoredFile;
@@ -529,18 +526,12 @@ public class S3Storage implements StorageBackend {
 	 */
 	@Override
 	public FolderChanges changes(List<String> folder, @Nullable String marker) {
-		List<StoredFile> files = new ArrayList<>(list(folder));
-		files.sort(Comparator.comparing(StoredFile::key));
-		MessageDigest digest = sha256();
-		for (StoredFile file : files) {
-			digest.update(
-					(file.key() + '\0' + file.version() + '\0' + file.size() + '\n').getBytes(StandardCharsets.UTF_8));
-		}
-		String current = HexFormat.of().formatHex(digest.digest());
+		List<StoredFile> files = list(folder);
+		String current = Listings.marker(files);
 		if (current.equals(marker)) {
 			return FolderChanges.unchanged(current);
 		}
-		return new FolderChanges(true, List.copyOf(files), List.of(), current);
+		return new FolderChanges(true, files, List.of(), current);
 	}
 
 	/**
@@ -695,15 +686,6 @@ public class S3Storage implements StorageBackend {
 
 	private static String base64(String hex) {
 		return Base64.getEncoder().encodeToString(HexFormat.of().parseHex(hex));
-	}
-
-	private static MessageDigest sha256() {
-		try {
-			return MessageDigest.getInstance("SHA-256");
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }
