@@ -21,6 +21,8 @@ PASSWORD="bench-$(head -c 12 /dev/urandom | base64 | tr -dc 'a-zA-Z0-9')-long-en
 SERVER=""
 PORT=""
 BASE=""
+# How java is told to run Dossier; prepare_aot_launch changes it.
+LAUNCH=(-jar "$JAR")
 
 # Builds the jar when it is missing (bench/run always builds: build_jar).
 ensure_jar() { [ -f "$JAR" ] || build_jar; }
@@ -46,7 +48,7 @@ start_server() {
   SERVER_STARTED=$(now)
   DOSSIER_DATA_DIR="$WORK/data" DOSSIER_BOOTSTRAP_FIRM_NAME="$FIRM_NAME" \
     DOSSIER_BOOTSTRAP_ADMIN_EMAIL="$ADMIN_EMAIL" DOSSIER_BOOTSTRAP_ADMIN_PASSWORD="$PASSWORD" \
-    "$JAVA" -Xmx256m -XX:+ExitOnOutOfMemoryError -jar "$JAR" --server.port="$PORT" "$@" \
+    "$JAVA" -Xmx256m -XX:+ExitOnOutOfMemoryError "${LAUNCH[@]}" --server.port="$PORT" "$@" \
     >> "$WORK/server.log" 2>&1 &
   SERVER=$!
   for _ in $(seq 1 1200); do
@@ -55,6 +57,32 @@ start_server() {
     sleep 0.1
   done
   echo "FAIL: the server did not start"; exit 1
+}
+
+# prepare_aot_launch DIR: the launch the README recommends for production: the jar extracted
+# into DIR/app and an ahead-of-time cache of its classes (JDK 24 and later; a class-data
+# archive on older JDKs) made by a training start that stops once the application context is
+# up, on a throwaway data directory. Sets LAUNCH to use them.
+prepare_aot_launch() {
+  local dir=$1
+  rm -rf "$dir/app" && mkdir -p "$dir"
+  "$JAVA" -Djarmode=tools -jar "$JAR" extract --destination "$dir/app" >/dev/null
+  local cache option
+  if "$JAVA" -XX:AOTCacheOutput="$dir/probe.aot" -version >/dev/null 2>&1; then
+    cache="$dir/dossier.aot" option=-XX:AOTCacheOutput
+  else
+    cache="$dir/dossier.jsa" option=-XX:ArchiveClassesAtExit
+  fi
+  rm -f "$dir/probe.aot"
+  DOSSIER_DATA_DIR="$dir/training-data" "$JAVA" -Xmx256m "$option=$cache" -Dspring.context.exit=onRefresh \
+    -jar "$dir/app/dossier.jar" --server.port=0 > "$dir/training.log" 2>&1 \
+    || { cat "$dir/training.log"; echo "FAIL: the training start failed"; exit 1; }
+  rm -rf "$dir/training-data"
+  if [ "$option" = -XX:AOTCacheOutput ]; then
+    LAUNCH=(-XX:AOTCache="$cache" -jar "$dir/app/dossier.jar")
+  else
+    LAUNCH=(-XX:SharedArchiveFile="$cache" -jar "$dir/app/dossier.jar")
+  fi
 }
 
 # stop_server [signal]: ends the server started above (TERM unless told) and waits for it.

@@ -64,12 +64,16 @@ class DocumentApiController {
 	}
 
 	@GetMapping("/clients/{id}/documents")
-	@Operation(summary = "A client's documents; sort=name|created|activity, order=asc|desc, q searches names")
-	DocumentJson.Items list(CurrentStaff caller, @PathVariable UUID id,
+	@Operation(summary = "A client's documents, a page at a time: sort=name|created|activity, order=asc|desc,"
+			+ " q searches names, limit (1–500, default 100) and offset (default 0); nextOffset is the offset of"
+			+ " the next page, null on the last")
+	DocumentJson.Listing list(CurrentStaff caller, @PathVariable UUID id,
 			@RequestParam(required = false) @Nullable String sort,
-			@RequestParam(required = false) @Nullable String order,
-			@RequestParam(required = false) @Nullable String q) {
-		return DocumentJson.of(this.documents.list(caller.firmId(), id, DocumentSort.of(sort, order), q));
+			@RequestParam(required = false) @Nullable String order, @RequestParam(required = false) @Nullable String q,
+			@RequestParam(defaultValue = "0") int offset,
+			@RequestParam(defaultValue = "" + DocumentPage.DEFAULT_LIMIT) int limit) {
+		DocumentSort documentSort = DocumentSort.of(sort, order);
+		return DocumentJson.of(this.documents.page(caller.firmId(), id, documentSort, q, offset, limit));
 	}
 
 	@GetMapping("/documents/{id}")

@@ -31,6 +31,16 @@ public record DocumentJson(UUID id, UUID clientId, String name, long size, Strin
 		return new Items(documents.stream().map(DocumentJson::of).toList());
 	}
 
+	public static Listing of(DocumentPage page) {
+		return new Listing(page.items().stream().map(DocumentJson::of).toList(), page.offset(), page.limit(),
+				page.more() ? page.offset() + page.limit() : null);
+	}
+
+	/** A page of a document list; {@code nextOffset} is null on the last page. */
+	@JsonInclude(JsonInclude.Include.ALWAYS)
+	public record Listing(List<DocumentJson> items, int offset, int limit, @Nullable Integer nextOffset) {
+	}
+
 	/** Who added the document: kind STAFF or CONTACT with their id, or SYSTEM. */
 	public record UploadedBy(String kind, @Nullable UUID id, String name) {
 	}

@@ -70,15 +70,27 @@ class DocumentStore {
 	}
 
 	List<Document> list(UUID firmId, UUID clientId, DocumentSort sort, @Nullable String text) {
+		return list(firmId, clientId, sort, text, 0, Integer.MAX_VALUE);
+	}
+
+	/** At most {@code limit} documents from {@code offset} on, in the sort's order. */
+	List<Document> list(UUID firmId, UUID clientId, DocumentSort sort, @Nullable String text, int offset, int limit) {
 		StringBuilder sql = new StringBuilder("select * from document where firm_id = ? and client_id = ?");
 		boolean searching = text != null && !text.isBlank();
 		if (searching) {
 			sql.append(" and search_name like ? escape '\\'");
 		}
 		sql.append(" order by ").append(sort.orderBy());
+		boolean paged = offset > 0 || limit < Integer.MAX_VALUE;
+		if (paged) {
+			sql.append(" limit ? offset ?");
+		}
 		var statement = this.jdbc.sql(sql.toString()).param(firmId).param(clientId);
 		if (searching) {
 			statement = statement.param(Text.containsPattern(text));
+		}
+		if (paged) {
+			statement = statement.param(limit).param(offset);
 		}
 		return statement.query(DocumentStore::map).list();
 	}

@@ -94,6 +94,20 @@ public class Documents {
 		return Objects.requireNonNull(this.readOnly.execute((status) -> this.store.list(firmId, clientId, sort, text)));
 	}
 
+	/** One page of {@link #list}: the API's document list. */
+	public DocumentPage page(UUID firmId, UUID clientId, DocumentSort sort, @Nullable String text, int offset,
+			int limit) {
+		DocumentPage.check(offset, limit);
+		this.clients.folderOf(firmId, clientId);
+		this.reconciliation.ifDue(firmId, clientId);
+		// One more than asked says whether another page follows without counting them
+		// all.
+		List<Document> found = Objects.requireNonNull(
+				this.readOnly.execute((status) -> this.store.list(firmId, clientId, sort, text, offset, limit + 1)));
+		boolean more = found.size() > limit;
+		return new DocumentPage(more ? found.subList(0, limit) : found, offset, limit, more);
+	}
+
 	public java.util.Optional<Document> find(UUID firmId, UUID documentId) {
 		return Objects.requireNonNull(this.readOnly.execute((status) -> this.store.find(firmId, documentId)));
 	}

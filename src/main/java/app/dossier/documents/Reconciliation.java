@@ -17,6 +17,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -85,6 +86,8 @@ public class Reconciliation {
 
 	private final Duration interval;
 
+	private final Map<UUID, Instant> lookedAt = new ConcurrentHashMap<>();
+
 	Reconciliation(DocumentStore store, SyncStore sync, VersionStore versions, FileStorage storage,
 			WritesInProgress writes, Clients clients, Firms firms, ApplicationEventPublisher events, Clock clock,
 			PlatformTransactionManager transactions, @Value("${dossier.scan.clamd.host:}") String clamdHost,
@@ -127,6 +130,14 @@ public class Reconciliation {
 	 * files are shown as they were.
 	 */
 	public void ifDue(UUID firmId, UUID clientId) {
+		Instant now = this.clock.instant();
+		Instant last = this.lookedAt.get(clientId);
+		if (last != null && now.isBefore(last.plus(ON_DEMAND)) && !now.isBefore(last)) {
+			// Looked at from this server within the minute: the database would refuse the
+			// claim anyway, and asking costs two writes on every page view.
+			return;
+		}
+		this.lookedAt.put(clientId, now);
 		try {
 			claim(firmId, clientId, ON_DEMAND).ifPresent((claim) -> run(firmId, clientId, claim));
 		}

@@ -1,17 +1,27 @@
 package app.dossier.previews;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
+import app.dossier.documents.Document;
 import app.dossier.shared.Timestamps;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 @Repository
 class PreviewStore {
+
+	// Ids per query: well inside every database's limit on parameters.
+	private static final int BATCH = 500;
 
 	private final JdbcClient jdbc;
 
@@ -40,6 +50,30 @@ class PreviewStore {
 			.params(firmId, documentId, sha256)
 			.query((rs, row) -> new Thumbnail(rs.getBytes("bytes"), rs.getInt("width"), rs.getInt("height")))
 			.optional();
+	}
+
+	/** Of these documents, the ones with a preview of their current bytes. */
+	Set<UUID> ready(UUID firmId, Collection<Document> documents) {
+		Map<UUID, String> checksums = new HashMap<>();
+		documents.forEach((d) -> checksums.put(d.id(), d.sha256()));
+		Set<UUID> ready = new HashSet<>();
+		List<UUID> ids = List.copyOf(checksums.keySet());
+		for (int from = 0; from < ids.size(); from += BATCH) {
+			this.jdbc
+				.sql("select document_id, sha256 from document_preview where firm_id = :firm and status = 'READY'"
+						+ " and document_id in (:ids)")
+				.param("firm", firmId)
+				.param("ids", ids.subList(from, Math.min(ids.size(), from + BATCH)))
+				.query((rs, row) -> {
+					UUID id = rs.getObject("document_id", UUID.class);
+					if (rs.getString("sha256").equals(checksums.get(id))) {
+						ready.add(id);
+					}
+					return id;
+				})
+				.list();
+		}
+		return ready;
 	}
 
 	boolean attempted(UUID documentId, String sha256) {

@@ -6,7 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.slf4j.Logger;
@@ -58,6 +61,22 @@ public class Previews {
 	@Transactional(readOnly = true)
 	public boolean has(Document document) {
 		return Renderer.supports(document.contentType()) && of(document).isPresent();
+	}
+
+	/**
+	 * Of a page's documents, the ones with a preview to show now: one query for the page
+	 * where {@link #has(Document)} would be one per row.
+	 */
+	@Transactional(readOnly = true)
+	public Set<UUID> ready(Collection<Document> documents) {
+		List<Document> candidates = documents.stream()
+			.filter((d) -> d.scan() != ScanStatus.INFECTED && d.scan() != ScanStatus.PENDING)
+			.filter((d) -> Renderer.supports(d.contentType()))
+			.toList();
+		if (candidates.isEmpty()) {
+			return Set.of();
+		}
+		return this.store.ready(candidates.get(0).firmId(), candidates);
 	}
 
 	/** The label on the icon of a document without a preview, for templates. */

@@ -57,6 +57,10 @@ public class ResumableUploads {
 
 	ResumableUploads(ResumableSettings settings, ResultStore results, Firms firms, Clock clock) throws IOException {
 		java.nio.file.Files.createDirectories(settings.directory());
+		// The library makes these on the first upload, but its hourly clean-up lists them
+		// and failed with NoSuchFileException on a server that had none yet.
+		java.nio.file.Files.createDirectories(settings.directory().resolve("locks"));
+		java.nio.file.Files.createDirectories(settings.directory().resolve("uploads"));
 		this.tus = new TusFileUploadService().withUploadUri(UPLOADS)
 			.withStoragePath(settings.directory().toString())
 			.withMaxUploadSize(firms.maxFileSizeCeiling())

@@ -1,6 +1,7 @@
 package app.dossier.shared;
 
 import java.text.Normalizer;
+import java.util.regex.Pattern;
 
 import com.ibm.icu.text.Transliterator;
 
@@ -13,6 +14,8 @@ public final class Text {
 	// Transliterator instances are not documented as thread-safe, so each use locks.
 	private static final Transliterator TO_ASCII = Transliterator.getInstance("Any-Latin; Latin-ASCII");
 
+	private static final Pattern SPACES = Pattern.compile("\\s+");
+
 	private Text() {
 	}
 
@@ -21,15 +24,28 @@ public final class Text {
 	 * "Moskva".
 	 */
 	public static String ascii(String value) {
+		if (isAscii(value)) {
+			// Most names are plain already; the transliterator is slow and shared.
+			return value;
+		}
 		String nfc = Normalizer.normalize(value, Normalizer.Form.NFC);
 		synchronized (TO_ASCII) {
 			return TO_ASCII.transliterate(nfc);
 		}
 	}
 
+	private static boolean isAscii(String value) {
+		for (int i = 0; i < value.length(); i++) {
+			if (value.charAt(i) >= 0x80) {
+				return false;
+			}
+		}
+		return true;
+	}
+
 	/** The form names are stored and searched in: ASCII, lower case, single spaces. */
 	public static String searchable(String value) {
-		return ascii(value).toLowerCase(java.util.Locale.ROOT).replaceAll("\\s+", " ").strip();
+		return SPACES.matcher(ascii(value).toLowerCase(java.util.Locale.ROOT)).replaceAll(" ").strip();
 	}
 
 	/**

@@ -116,6 +116,45 @@ class DocumentsApiIT {
 	}
 
 	@Test
+	void longListsComeAPageAtATimeInEveryOrder() {
+		Http http = new Http(this.port);
+		Firms.TestFirm firm = Firms.create(http, "Paging");
+		String clientId = client(http, firm, "Paged Ltd");
+		List<FilePart> files = new java.util.ArrayList<>();
+		for (int i = 1; i <= 7; i++) {
+			files.add(FilePart.file("doc-" + i + ".txt", ("content " + i).getBytes(StandardCharsets.UTF_8)));
+		}
+		http.postMultipart("/api/v1/clients/" + clientId + "/documents", firm.adminToken(), files, Map.of());
+		String base = "/api/v1/clients/" + clientId + "/documents";
+
+		List<String> walked = new java.util.ArrayList<>();
+		Integer offset = 0;
+		int pages = 0;
+		while (offset != null) {
+			JsonNode page = http.get(base + "?sort=name&order=desc&limit=3&offset=" + offset, firm.adminToken()).json();
+			assertThat(page.get("limit").asInt()).isEqualTo(3);
+			assertThat(page.get("offset").asInt()).isEqualTo(offset);
+			page.get("items").forEach((item) -> walked.add(item.get("name").asString()));
+			offset = page.get("nextOffset").isNull() ? null : page.get("nextOffset").asInt();
+			pages++;
+		}
+		assertThat(pages).isEqualTo(3);
+		assertThat(walked).containsExactly("doc-7.txt", "doc-6.txt", "doc-5.txt", "doc-4.txt", "doc-3.txt", "doc-2.txt",
+				"doc-1.txt");
+		JsonNode all = http.get(base, firm.adminToken()).json();
+		assertThat(all.get("items")).hasSize(7);
+		assertThat(all.get("limit").asInt()).isEqualTo(100);
+		assertThat(all.get("nextOffset").isNull()).isTrue();
+		assertThat(names(http.get(base + "?offset=7", firm.adminToken()))).isEmpty();
+
+		for (String bad : List.of("?limit=0", "?limit=501", "?limit=-1", "?offset=-1", "?limit=ten", "?offset=x")) {
+			Http.Response refused = http.get(base + bad, firm.adminToken());
+			assertThat(refused.status()).as(bad).isIn(400, 422);
+			assertThat(refused.header("Content-Type")).as(bad).startsWith("application/problem+json");
+		}
+	}
+
+	@Test
 	void downloadsStreamWithHeadersRangesAndConditionalRequests() {
 		Http http = new Http(this.port);
 		Firms.TestFirm firm = Firms.create(http, "Downloads");
