@@ -3,6 +3,9 @@ package app.dossier.documents;
 import java.io.IOException;
 import java.io.BufferedOutputStream;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
 import java.io.OutputStream;
 import java.util.HashSet;
 import java.util.List;
@@ -11,10 +14,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
+import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -57,11 +62,25 @@ public class Archives {
 			String folder = (document.folderId() != null) ? folderPaths.getOrDefault(document.folderId(), "") : "";
 			String name = unique(names, (folder.isEmpty() ? "" : folder + "/") + document.name().replace('/', '_'));
 			Documents.Download download = this.documents.download(by, firmId, document.id(), true);
-			try (InputStream in = download.content().getInputStream()) {
+			Resource content = download.content();
+			try (InputStream in = content.getInputStream()) {
 				byte[] head = in.readNBytes(SAMPLE);
-				zip.setLevel(
-						worthCompressing(document.contentType(), head) ? Deflater.BEST_SPEED : Deflater.NO_COMPRESSION);
-				zip.putNextEntry(new ZipEntry(name));
+				ZipEntry entry = new ZipEntry(name);
+				if (worthCompressing(document.contentType(), head)) {
+					zip.setLevel(Deflater.BEST_SPEED);
+				}
+				else if (content.isFile()) {
+					// A file on this server's disk is read twice (the second time from
+					// the page
+					// cache) to store it as it is, which the zip format allows only with
+					// its
+					// CRC known beforehand: no deflate stream to pass every byte through.
+					stored(entry, content.getFile().toPath());
+				}
+				else {
+					zip.setLevel(Deflater.NO_COMPRESSION);
+				}
+				zip.putNextEntry(entry);
 				zip.write(head);
 				in.transferTo(zip);
 			}
@@ -70,6 +89,24 @@ public class Archives {
 		}
 		zip.finish();
 		zip.flush();
+	}
+
+	private static void stored(ZipEntry entry, Path file) throws IOException {
+		CRC32 crc = new CRC32();
+		long size = 0;
+		try (FileChannel channel = FileChannel.open(file)) {
+			ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER);
+			for (int read; (read = channel.read(buffer)) != -1;) {
+				buffer.flip();
+				crc.update(buffer);
+				buffer.clear();
+				size += read;
+			}
+		}
+		entry.setMethod(ZipEntry.STORED);
+		entry.setSize(size);
+		entry.setCompressedSize(size);
+		entry.setCrc(crc.getValue());
 	}
 
 	/**

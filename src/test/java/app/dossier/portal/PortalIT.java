@@ -1,8 +1,14 @@
 package app.dossier.portal;
 
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 
 import org.junit.jupiter.api.Test;
 
@@ -117,6 +123,47 @@ class PortalIT {
 		Http.Response zip = http.getWithCookies("/portal/folders/" + folder + "/zip", session);
 		assertThat(zip.status()).isEqualTo(200);
 		assertThat(zip.contentType()).isEqualTo("application/zip");
+	}
+
+	@Test
+	void downloadAllStoresWhatDoesNotCompressAndDeflatesText() throws Exception {
+		Http http = new Http(this.port);
+		Firms.TestFirm firm = Firms.create(http, "Archives");
+		Customer setup = Customers.withPortalAccess(http, firm, "Archive Client");
+		String token = firm.adminToken();
+		String folder = http.postJson("/api/v1/clients/" + setup.clientId() + "/folders", "{\"name\":\"Scans\"}", token)
+			.json()
+			.get("id")
+			.asString();
+		byte[] noise = new byte[300_000];
+		new Random(7).nextBytes(noise);
+		noise[0] = 0; // never the first bytes of a program, which uploads refuse
+		byte[] text = "Balance carried forward: 1,234.56\n".repeat(5_000).getBytes(StandardCharsets.UTF_8);
+		Http.Response uploaded = http.postMultipart("/api/v1/clients/" + setup.clientId() + "/documents", token,
+				List.of(FilePart.file("scan.bin", noise), FilePart.file("ledger.txt", text)),
+				Map.of("folderId", folder));
+		assertThat(uploaded.status()).as(uploaded.body()).isEqualTo(201);
+		share(http, token, "/api/v1/folders/" + folder + "/shares", setup.contactId(), "VIEW");
+		String session = PortalSession.signIn(http, setup.email());
+
+		HttpResponse<byte[]> zip = http.download("/portal/folders/" + folder + "/zip", null, "Cookie", session);
+
+		assertThat(zip.statusCode()).isEqualTo(200);
+		Map<String, ZipEntry> entries = new HashMap<>();
+		Map<String, byte[]> contents = new HashMap<>();
+		try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip.body()))) {
+			for (ZipEntry entry; (entry = in.getNextEntry()) != null;) {
+				contents.put(entry.getName(), in.readAllBytes());
+				entries.put(entry.getName(), entry);
+			}
+		}
+		assertThat(contents.get("scan.bin")).isEqualTo(noise);
+		assertThat(contents.get("ledger.txt")).isEqualTo(text);
+		// Random bytes cost nothing to archive (stored, or deflate's stored blocks for
+		// files
+		// kept elsewhere than this server's disk); text is deflated.
+		assertThat(zip.body().length).isLessThan(noise.length + text.length / 10 + 2_000);
+		assertThat(entries.get("ledger.txt").getMethod()).isEqualTo(ZipEntry.DEFLATED);
 	}
 
 	@Test
