@@ -2,7 +2,9 @@ package app.dossier.portal;
 
 import java.io.IOException;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -80,20 +82,21 @@ class PortalController {
 	}
 
 	@GetMapping("/portal")
-	String dashboard(CurrentContact contact, Model model) {
+	String dashboard(CurrentContact contact, Locale locale, Model model) {
 		// Files put straight into the client's storage folder reach the customer here
 		// too.
 		this.reconciliation.ifDue(contact.firmId(), contact.clientId());
 		SharedFiles files = this.sharing.seenBy(contact.firmId(), contact.contactId());
 		model.addAttribute("contact", contact);
 		model.addAttribute("files", files);
-		model.addAttribute("pinned", files.documents().stream().filter(Document::showOnDashboard).toList());
+		model.addAttribute("pinned", DocumentRow
+			.of(files.documents().stream().filter(Document::showOnDashboard).toList(), files, this.previews, locale));
 		model.addAttribute("recent",
-				files.documents()
+				DocumentRow.of(files.documents()
 					.stream()
 					.sorted(Comparator.comparing(Document::createdAt).reversed())
 					.limit(RECENT)
-					.toList());
+					.toList(), files, this.previews, locale));
 		model.addAttribute("uploadFolders", uploadFolders(files));
 		uploadLimits(contact, model);
 		return "portal/dashboard";
@@ -101,7 +104,8 @@ class PortalController {
 
 	@GetMapping("/portal/files")
 	String files(CurrentContact contact, @RequestParam(required = false) @Nullable UUID folder,
-			@RequestParam(defaultValue = "name") String sort, @RequestParam(defaultValue = "") String q, Model model) {
+			@RequestParam(defaultValue = "name") String sort, @RequestParam(defaultValue = "") String q, Locale locale,
+			Model model) {
 		// Files put straight into the client's storage folder reach the customer here
 		// too.
 		this.reconciliation.ifDue(contact.firmId(), contact.clientId());
@@ -110,10 +114,15 @@ class PortalController {
 			throw new NotFoundException("Folder");
 		}
 		String search = Text.searchable(q);
+		// Each name folded once, not once per comparison.
+		Map<UUID, String> names = new HashMap<>();
+		for (Document d : search.isEmpty() ? files.in(folder) : files.documents()) {
+			names.put(d.id(), Text.searchable(d.name()));
+		}
 		List<Document> shown = (search.isEmpty() ? files.in(folder) : files.documents()).stream()
-			.filter((d) -> search.isEmpty() || Text.searchable(d.name()).contains(search))
+			.filter((d) -> search.isEmpty() || names.get(d.id()).contains(search))
 			.sorted("date".equals(sort) ? Comparator.comparing(Document::createdAt).reversed()
-					: Comparator.comparing((Document d) -> Text.searchable(d.name())))
+					: Comparator.comparing((Document d) -> names.get(d.id())))
 			.toList();
 		List<Folder> subfolders = search.isEmpty() ? files.folders()
 			.stream()
@@ -124,7 +133,7 @@ class PortalController {
 		model.addAttribute("folder", (folder != null) ? this.folders.get(contact.firmId(), folder) : null);
 		model.addAttribute("path", Folders.path(files.folders(), folder));
 		model.addAttribute("subfolders", subfolders);
-		model.addAttribute("documents", shown);
+		model.addAttribute("rows", DocumentRow.of(shown, files, this.previews, locale));
 		model.addAttribute("sort", "date".equals(sort) ? "date" : "name");
 		model.addAttribute("q", q);
 		model.addAttribute("uploadFolders", uploadFolders(files));

@@ -102,6 +102,9 @@ class PortalIT {
 			.doesNotContain("hidden.pdf", "not-shared.pdf", "others.pdf");
 
 		String session = PortalSession.signIn(http, setup.email());
+		String dashboard = http.getWithCookies("/portal", session).body();
+		assertThat(dashboard).contains("direct.pdf", "in-folder.pdf", "/portal/documents/" + direct + "/download")
+			.doesNotContain("hidden.pdf", "not-shared.pdf", "others.pdf");
 		String files = http.getWithCookies("/portal/files", session).body();
 		assertThat(files).contains("direct.pdf", "Tax 2025", "Client Uploads")
 			.doesNotContain("hidden.pdf", "not-shared.pdf", "others.pdf");
