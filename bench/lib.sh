@@ -14,7 +14,7 @@ if [ -z "${JAVA_HOME:-}" ] && [ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ];
   export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
 fi
 JAVA=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java
-JAR=${DOSSIER_JAR:-target/dossier.jar}
+JAR=target/dossier.jar
 FIRM_NAME=${FIRM_NAME:-Bench Firm}
 ADMIN_EMAIL=${ADMIN_EMAIL:-bench@bench.test}
 PASSWORD="bench-$(head -c 12 /dev/urandom | base64 | tr -dc 'a-zA-Z0-9')-long-enough"

@@ -1,12 +1,12 @@
 package app.dossier.documents;
 
-import java.io.IOException;
 import java.io.BufferedOutputStream;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.io.OutputStream;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -70,11 +70,9 @@ public class Archives {
 					zip.setLevel(Deflater.BEST_SPEED);
 				}
 				else if (content.isFile()) {
-					// A file on this server's disk is read twice (the second time from
-					// the page
-					// cache) to store it as it is, which the zip format allows only with
-					// its
-					// CRC known beforehand: no deflate stream to pass every byte through.
+					// Read twice (the second time from the page cache) to store it as
+					// it is: the zip format wants a stored entry's CRC before its bytes,
+					// and nothing then passes through a deflate stream.
 					stored(entry, content.getFile().toPath());
 				}
 				else {

@@ -89,8 +89,7 @@ public class Documents {
 	 * look brings in changes made directly in storage (at most once a minute).
 	 */
 	public List<Document> list(UUID firmId, UUID clientId, DocumentSort sort, @Nullable String text) {
-		this.clients.folderOf(firmId, clientId);
-		this.reconciliation.ifDue(firmId, clientId);
+		lookAt(firmId, clientId);
 		return Objects.requireNonNull(this.readOnly.execute((status) -> this.store.list(firmId, clientId, sort, text)));
 	}
 
@@ -98,14 +97,22 @@ public class Documents {
 	public DocumentPage page(UUID firmId, UUID clientId, DocumentSort sort, @Nullable String text, int offset,
 			int limit) {
 		DocumentPage.check(offset, limit);
-		this.clients.folderOf(firmId, clientId);
-		this.reconciliation.ifDue(firmId, clientId);
+		lookAt(firmId, clientId);
 		// One more than asked says whether another page follows without counting them
 		// all.
 		List<Document> found = Objects.requireNonNull(
 				this.readOnly.execute((status) -> this.store.list(firmId, clientId, sort, text, offset, limit + 1)));
 		boolean more = found.size() > limit;
 		return new DocumentPage(more ? found.subList(0, limit) : found, offset, limit, more);
+	}
+
+	/**
+	 * What a look at a client's list does first: fix its folder, bring storage changes
+	 * in.
+	 */
+	private void lookAt(UUID firmId, UUID clientId) {
+		this.clients.folderOf(firmId, clientId);
+		this.reconciliation.ifDue(firmId, clientId);
 	}
 
 	public java.util.Optional<Document> find(UUID firmId, UUID documentId) {

@@ -114,12 +114,13 @@ class PortalController {
 			throw new NotFoundException("Folder");
 		}
 		String search = Text.searchable(q);
+		List<Document> candidates = search.isEmpty() ? files.in(folder) : files.documents();
 		// Each name folded once, not once per comparison.
 		Map<UUID, String> names = new HashMap<>();
-		for (Document d : search.isEmpty() ? files.in(folder) : files.documents()) {
+		for (Document d : candidates) {
 			names.put(d.id(), Text.searchable(d.name()));
 		}
-		List<Document> shown = (search.isEmpty() ? files.in(folder) : files.documents()).stream()
+		List<Document> shown = candidates.stream()
 			.filter((d) -> search.isEmpty() || names.get(d.id()).contains(search))
 			.sorted("date".equals(sort) ? Comparator.comparing(Document::createdAt).reversed()
 					: Comparator.comparing((Document d) -> names.get(d.id())))

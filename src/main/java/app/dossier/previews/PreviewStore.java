@@ -59,19 +59,18 @@ class PreviewStore {
 		Set<UUID> ready = new HashSet<>();
 		List<UUID> ids = List.copyOf(checksums.keySet());
 		for (int from = 0; from < ids.size(); from += BATCH) {
+			// A preview counts only if it was made of the document's current bytes.
 			this.jdbc
 				.sql("select document_id, sha256 from document_preview where firm_id = :firm and status = 'READY'"
 						+ " and document_id in (:ids)")
 				.param("firm", firmId)
 				.param("ids", ids.subList(from, Math.min(ids.size(), from + BATCH)))
-				.query((rs, row) -> {
+				.query((rs) -> {
 					UUID id = rs.getObject("document_id", UUID.class);
 					if (rs.getString("sha256").equals(checksums.get(id))) {
 						ready.add(id);
 					}
-					return id;
-				})
-				.list();
+				});
 		}
 		return ready;
 	}

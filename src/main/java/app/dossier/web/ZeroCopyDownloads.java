@@ -50,9 +50,8 @@ class ZeroCopyDownloads implements WebMvcConfigurer {
 			if (resource instanceof FileSystemResource file && request != null
 					&& Boolean.TRUE.equals(request.getAttribute(SUPPORTED)) && !"HEAD".equals(request.getMethod())) {
 				// Set before the response is committed: Tomcat reads these when it
-				// commits,
-				// discards anything written to the body, and sends the file after the
-				// request's processing ends.
+				// commits, discards anything written to the body, and sends the file
+				// after the request's processing ends.
 				request.setAttribute(FILENAME, file.getFile().getAbsolutePath());
 				request.setAttribute(START, 0L);
 				request.setAttribute(END, file.contentLength());

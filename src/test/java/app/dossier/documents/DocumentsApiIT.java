@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -120,14 +121,14 @@ class DocumentsApiIT {
 		Http http = new Http(this.port);
 		Firms.TestFirm firm = Firms.create(http, "Paging");
 		String clientId = client(http, firm, "Paged Ltd");
-		List<FilePart> files = new java.util.ArrayList<>();
+		List<FilePart> files = new ArrayList<>();
 		for (int i = 1; i <= 7; i++) {
 			files.add(FilePart.file("doc-" + i + ".txt", ("content " + i).getBytes(StandardCharsets.UTF_8)));
 		}
 		http.postMultipart("/api/v1/clients/" + clientId + "/documents", firm.adminToken(), files, Map.of());
 		String base = "/api/v1/clients/" + clientId + "/documents";
 
-		List<String> walked = new java.util.ArrayList<>();
+		List<String> walked = new ArrayList<>();
 		Integer offset = 0;
 		int pages = 0;
 		while (offset != null) {
