@@ -3,7 +3,7 @@ package app.dossier.documents;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -13,10 +13,6 @@ import java.util.function.Function;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.apache.commons.fileupload2.core.FileItemInput;
-import org.apache.commons.fileupload2.core.FileItemInputIterator;
-import org.apache.commons.fileupload2.core.FileUploadException;
-import org.apache.commons.fileupload2.jakarta.servlet6.JakartaServletFileUpload;
 import org.jspecify.annotations.Nullable;
 
 import app.dossier.clients.Clients;
@@ -32,15 +28,17 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 
 /**
- * Receives a multipart upload as a stream (Apache Commons FileUpload): each {@code file}
- * part goes straight to storage, the limits are enforced while the bytes arrive, and the
- * form fields ({@code notes}, {@code documentDate}, {@code visibleToClient},
+ * Receives a multipart upload as a stream ({@link FormParts}): each {@code file} part
+ * goes straight to storage, the limits are enforced while the bytes arrive, and the form
+ * fields ({@code notes}, {@code documentDate}, {@code visibleToClient},
  * {@code showOnDashboard}) may come before or after the files.
  */
 @Component
 public class Uploads {
 
 	private static final int MAX_FIELD = 8 * 1024;
+
+	private static final int MAX_FIELDS = 100;
 
 	private final FileStorage storage;
 
@@ -84,7 +82,7 @@ public class Uploads {
 	public List<Document> receive(Uploader by, UUID firmId, UUID clientId, HttpServletRequest request,
 			UploadLimits limits, Function<Map<String, String>, UploadOptions> options)
 			throws IOException, HttpMediaTypeNotSupportedException {
-		if (!JakartaServletFileUpload.isMultipartContent(request)) {
+		if (!FormParts.isMultipart(request)) {
 			throw new HttpMediaTypeNotSupportedException(request.getContentType(),
 					List.of(MediaType.MULTIPART_FORM_DATA));
 		}
@@ -104,15 +102,16 @@ public class Uploads {
 
 	/**
 	 * One file that arrived whole by other means (a finished resumable upload), checked
-	 * and filed exactly like a part of a multipart upload.
+	 * and filed exactly like a part of a multipart upload. The file is moved, not copied,
+	 * when it is on the same disk as the staging area.
 	 */
-	public Document receive(Uploader by, UUID firmId, UUID clientId, String fileName, InputStream content,
-			UploadLimits limits, UploadOptions options) throws IOException {
+	public Document receive(Uploader by, UUID firmId, UUID clientId, String fileName, Path arrived, UploadLimits limits,
+			UploadOptions options) throws IOException {
 		String name = FileNames.displayName(fileName);
 		if (name.isEmpty()) {
 			throw new InvalidInputException("filename", "Every file needs a name. Nothing was stored.");
 		}
-		IncomingFile file = new IncomingFile(name, this.storage.stage(content, limits.maxFileSize()));
+		IncomingFile file = new IncomingFile(name, this.storage.stage(arrived, limits.maxFileSize()));
 		try {
 			accept(file, limits.allowedTypes());
 			return this.documents.add(by, firmId, clientId, List.of(file), options).get(0);
@@ -133,7 +132,7 @@ public class Uploads {
 	public Document receiveVersion(Uploader by, UUID firmId, UUID documentId, HttpServletRequest request)
 			throws IOException, HttpMediaTypeNotSupportedException {
 		this.documents.get(firmId, documentId);
-		if (!JakartaServletFileUpload.isMultipartContent(request)) {
+		if (!FormParts.isMultipart(request)) {
 			throw new HttpMediaTypeNotSupportedException(request.getContentType(),
 					List.of(MediaType.MULTIPART_FORM_DATA));
 		}
@@ -156,40 +155,34 @@ public class Uploads {
 			throws IOException {
 		int maxFiles = limits.maxFiles();
 		Map<String, String> fields = new HashMap<>();
-		JakartaServletFileUpload<?, ?> upload = new JakartaServletFileUpload<>();
-		upload.setHeaderCharset(StandardCharsets.UTF_8);
-		try {
-			FileItemInputIterator parts = upload.getItemIterator(request);
-			while (parts.hasNext()) {
-				FileItemInput part = parts.next();
-				if (part.isFormField()) {
-					fields.put(part.getFieldName(), field(part));
+		FormParts parts = FormParts.of(request);
+		FormParts.Part part;
+		while ((part = parts.next()) != null) {
+			if (part.isFormField()) {
+				if (fields.size() >= MAX_FIELDS) {
+					throw new InvalidInputException(part.name(),
+							"An upload has at most " + MAX_FIELDS + " form fields. Nothing was stored.");
 				}
-				else if ("file".equals(part.getFieldName())) {
-					if (sentName(part).isEmpty() && isEmpty(part)) {
-						// A file field the person left empty: browsers send it nameless
-						// and
-						// without bytes (the portal's form has a second one for the
-						// camera).
-						continue;
-					}
-					if (files.size() >= maxFiles) {
-						throw new InvalidInputException("file", "Upload at most " + maxFiles
-								+ ((maxFiles == 1) ? " file" : " files") + " at a time. Nothing was stored.");
-					}
-					String name = FileNames.displayName(sentName(part));
-					if (name.isEmpty()) {
-						throw new InvalidInputException("file", "Every file needs a name. Nothing was stored.");
-					}
-					try (InputStream content = part.getInputStream()) {
-						files.add(new IncomingFile(name, this.storage.stage(content, limits.maxFileSize())));
-					}
-					accept(files.get(files.size() - 1), limits.allowedTypes());
-				}
+				fields.put(part.name(), field(part));
 			}
-		}
-		catch (FileUploadException ex) {
-			throw new InvalidInputException(null, "The upload is not valid multipart/form-data. Nothing was stored.");
+			else if ("file".equals(part.name())) {
+				String sentName = (part.fileName() != null) ? part.fileName() : "";
+				if (sentName.isEmpty() && isEmpty(part)) {
+					// A file field the person left empty: browsers send it nameless and
+					// without bytes (the portal's form has a second one for the camera).
+					continue;
+				}
+				if (files.size() >= maxFiles) {
+					throw new InvalidInputException("file", "Upload at most " + maxFiles
+							+ ((maxFiles == 1) ? " file" : " files") + " at a time. Nothing was stored.");
+				}
+				String name = FileNames.displayName(sentName);
+				if (name.isEmpty()) {
+					throw new InvalidInputException("file", "Every file needs a name. Nothing was stored.");
+				}
+				files.add(new IncomingFile(name, this.storage.stage(part.content(), limits.maxFileSize())));
+				accept(files.get(files.size() - 1), limits.allowedTypes());
+			}
 		}
 		return fields;
 	}
@@ -214,33 +207,16 @@ public class Uploads {
 		}
 	}
 
-	/**
-	 * The file name as sent. FileUpload refuses names with a NUL character; those are
-	 * cleaned like any other invisible character instead.
-	 */
-	private static boolean isEmpty(FileItemInput part) throws IOException {
-		try (InputStream content = part.getInputStream()) {
-			return content.read() == -1;
-		}
+	private static boolean isEmpty(FormParts.Part part) throws IOException {
+		return part.content().read() == -1;
 	}
 
-	private static String sentName(FileItemInput part) {
-		try {
-			return (part.getName() != null) ? part.getName() : "";
+	private static String field(FormParts.Part part) throws IOException {
+		byte[] value = part.content().readNBytes(MAX_FIELD + 1);
+		if (value.length > MAX_FIELD) {
+			throw new InvalidInputException(part.name(), "This field is too long.");
 		}
-		catch (InvalidPathException ex) {
-			return ex.getInput();
-		}
-	}
-
-	private static String field(FileItemInput part) throws IOException {
-		try (InputStream in = part.getInputStream()) {
-			byte[] value = in.readNBytes(MAX_FIELD + 1);
-			if (value.length > MAX_FIELD) {
-				throw new InvalidInputException(part.getFieldName(), "This field is too long.");
-			}
-			return new String(value, StandardCharsets.UTF_8);
-		}
+		return new String(value, StandardCharsets.UTF_8);
 	}
 
 	/**

@@ -266,8 +266,7 @@ class Recipients {
 			}
 
 			@Override
-			public Document finish(java.util.Map<String, String> metadata, java.io.InputStream content)
-					throws IOException {
+			public Document finish(java.util.Map<String, String> metadata, java.nio.file.Path data) throws IOException {
 				requireKind(visit, LinkKind.UPLOAD);
 				Link now = stillWorking(visit);
 				// Counted again at the end: uploads started side by side were each
@@ -277,7 +276,7 @@ class Recipients {
 							+ " files per visit, and they have all arrived. Nothing was stored.");
 				}
 				Document document = Recipients.this.uploads.receive(uploader(visit), link.firmId(), link.clientId(),
-						UploadTarget.fileName(metadata), content,
+						UploadTarget.fileName(metadata), data,
 						new UploadLimits(link.maxFileSize(), 1, link.allowedTypes()),
 						new UploadOptions(null, null, null, false, link.folderId()));
 				receipt(visit, Receipts.Receipt.Kind.UPLOAD, document, userAgent);

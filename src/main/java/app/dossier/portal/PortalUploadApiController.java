@@ -1,7 +1,7 @@
 package app.dossier.portal;
 
 import java.io.IOException;
-import java.io.InputStream;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
 
@@ -68,9 +68,9 @@ class PortalUploadApiController {
 			}
 
 			@Override
-			public Document finish(Map<String, String> metadata, InputStream content) throws IOException {
+			public Document finish(Map<String, String> metadata, Path data) throws IOException {
 				return PortalUploadApiController.this.uploads.receive(contact.uploader(), contact.firmId(),
-						contact.clientId(), UploadTarget.fileName(metadata), content,
+						contact.clientId(), UploadTarget.fileName(metadata), data,
 						PortalUploadApiController.this.uploads.firmLimits(contact.firmId()),
 						PortalUploadApiController.this.portal.uploadOptions(contact, folder(metadata), null));
 			}

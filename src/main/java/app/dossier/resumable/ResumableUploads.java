@@ -1,7 +1,6 @@
 package app.dossier.resumable;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Base64;
@@ -62,7 +61,10 @@ public class ResumableUploads {
 		java.nio.file.Files.createDirectories(settings.directory().resolve("locks"));
 		java.nio.file.Files.createDirectories(settings.directory().resolve("uploads"));
 		this.tus = new TusFileUploadService().withUploadUri(UPLOADS)
+			// The locks where the library keeps them, the pieces appended in large
+			// writes.
 			.withStoragePath(settings.directory().toString())
+			.withUploadStorageService(new PieceStorage(settings.directory().toString()))
 			.withMaxUploadSize(firms.maxFileSizeCeiling())
 			.withUploadExpirationPeriod(settings.expiration().toMillis())
 			.disableTusExtension("concatenation");
@@ -144,21 +146,15 @@ public class ResumableUploads {
 			return;
 		}
 		Document document;
-		try (InputStream content = this.tus.getUploadedBytes(uri, target.owner())) {
-			document = target.finish(info.getMetadata(), content);
+		try {
+			document = target.finish(info.getMetadata(), dataFile(info));
 		}
-		catch (IOException | RuntimeException | TusException ex) {
+		catch (IOException | RuntimeException ex) {
 			delete(uri, target);
 			if (!response.isCommitted()) {
 				response.reset();
 			}
-			if (ex instanceof IOException io) {
-				throw io;
-			}
-			if (ex instanceof RuntimeException runtime) {
-				throw runtime;
-			}
-			throw new IOException("The finished upload could not be read", ex);
+			throw ex;
 		}
 		delete(uri, target);
 		this.results.save(info.getId().toString(), target.owner(), document.id(), info.getLength(),
@@ -178,10 +174,7 @@ public class ResumableUploads {
 			if (info == null || info.getOffset() == null || !info.isUploadInProgress()) {
 				return;
 			}
-			java.nio.file.Path data = this.settings.directory()
-				.resolve("uploads")
-				.resolve(info.getId().toString())
-				.resolve("data");
+			java.nio.file.Path data = dataFile(info);
 			if (!java.nio.file.Files.exists(data) || java.nio.file.Files.size(data) <= info.getOffset()) {
 				return;
 			}
@@ -200,6 +193,11 @@ public class ResumableUploads {
 		catch (IOException | TusException ex) {
 			log.warn("Could not check an upload's stored bytes: {}", ex.toString());
 		}
+	}
+
+	/** Where the library keeps an upload's bytes. */
+	private java.nio.file.Path dataFile(UploadInfo info) {
+		return this.settings.directory().resolve("uploads").resolve(info.getId().toString()).resolve("data");
 	}
 
 	/** A HEAD on an upload that already became a document: complete, and which one. */

@@ -1,7 +1,7 @@
 package app.dossier.resumable;
 
 import java.io.IOException;
-import java.io.InputStream;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
 
@@ -79,9 +79,9 @@ class StaffUploadController {
 		}
 
 		@Override
-		public Document finish(Map<String, String> metadata, InputStream content) throws IOException {
+		public Document finish(Map<String, String> metadata, Path data) throws IOException {
 			return StaffUploadController.this.uploads.receive(Uploader.staff(this.caller), this.caller.firmId(),
-					clientId(metadata), UploadTarget.fileName(metadata), content, limits(),
+					clientId(metadata), UploadTarget.fileName(metadata), data, limits(),
 					Uploads.staffOptions(metadata));
 		}
 

@@ -1,7 +1,7 @@
 package app.dossier.resumable;
 
 import java.io.IOException;
-import java.io.InputStream;
+import java.nio.file.Path;
 import java.util.Map;
 
 import app.dossier.documents.Document;
@@ -23,9 +23,10 @@ public interface UploadTarget {
 	void admit(long length, Map<String, String> metadata);
 
 	/**
-	 * Turns the finished bytes into a document, with every check a plain upload gets.
+	 * Turns the finished bytes into a document, with every check a plain upload gets. The
+	 * file may be moved away; whatever happens, the upload is removed afterwards.
 	 */
-	Document finish(Map<String, String> metadata, InputStream content) throws IOException;
+	Document finish(Map<String, String> metadata, Path data) throws IOException;
 
 	/**
 	 * The file's name from the metadata ({@code filename}, or {@code name} as some

@@ -3,6 +3,7 @@ package app.dossier.storage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -62,6 +63,16 @@ public class FileStorage {
 	 */
 	public StagedFile stage(InputStream content, long maxBytes) throws IOException {
 		return this.staging.stage(content, maxBytes);
+	}
+
+	/**
+	 * Takes over a whole file that arrived on this server's disk, moving it into the
+	 * staging area when it can rather than writing its bytes again.
+	 * @throws app.dossier.shared.TooLargeException when it is larger than
+	 * {@code maxBytes}
+	 */
+	public StagedFile stage(Path arrived, long maxBytes) throws IOException {
+		return this.staging.adopt(arrived, maxBytes);
 	}
 
 	/** Forgets a staged file that will not be committed. Never throws. */

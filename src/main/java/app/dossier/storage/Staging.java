@@ -5,8 +5,10 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -16,6 +18,7 @@ import java.util.HexFormat;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,8 +38,6 @@ class Staging {
 	private static final Logger log = LoggerFactory.getLogger(Staging.class);
 
 	static final String INCOMING = ".incoming";
-
-	private static final int BUFFER = 64 * 1024;
 
 	private static final int HEAD = 8 * 1024;
 
@@ -64,29 +65,26 @@ class Staging {
 	 */
 	StagedFile stage(InputStream content, long maxBytes) throws IOException {
 		Path temp = this.incoming.resolve(UUID.randomUUID() + ".part");
-		MessageDigest sha256 = Checksums.sha256();
-		byte[] buffer = new byte[BUFFER];
-		byte[] head = new byte[HEAD];
-		int headLength = 0;
+		byte @Nullable [] head = null;
 		long size = 0;
+		byte[] sha256;
 		boolean kept = false;
-		try (OutputStream out = openForWrite(temp)) {
-			int read;
-			while ((read = content.read(buffer)) != -1) {
-				size += read;
+		try (OutputStream out = openForWrite(temp); BlockWriter writer = new BlockWriter(out, temp)) {
+			byte[] block = storageSide(writer::freeBlock);
+			int filled;
+			while ((filled = content.readNBytes(block, 0, BlockWriter.BLOCK)) > 0) {
+				size += filled;
 				if (size > maxBytes) {
 					throw new TooLargeException("The file is larger than the limit of " + DataSizes.format(maxBytes)
 							+ ". Nothing was stored.");
 				}
-				sha256.update(buffer, 0, read);
-				if (headLength < HEAD) {
-					int n = Math.min(read, HEAD - headLength);
-					System.arraycopy(buffer, 0, head, headLength, n);
-					headLength += n;
+				if (head == null) {
+					head = Arrays.copyOf(block, Math.min(filled, HEAD));
 				}
-				write(out, buffer, read);
+				writer.submit(block, filled);
+				block = storageSide(writer::freeBlock);
 			}
-			flush(out);
+			sha256 = storageSide(writer::finish);
 			kept = true;
 		}
 		catch (IOException ex) {
@@ -101,8 +99,45 @@ class Staging {
 				deleteQuietly(temp);
 			}
 		}
-		return new StagedFile(temp.getFileName().toString(), size, HexFormat.of().formatHex(sha256.digest()),
-				Arrays.copyOf(head, headLength));
+		return new StagedFile(temp.getFileName().toString(), size, HexFormat.of().formatHex(sha256),
+				(head != null) ? head : new byte[0]);
+	}
+
+	/**
+	 * Takes over a whole file that arrived by other means (a finished resumable upload):
+	 * reads it once for its size, SHA-256 and head, then moves it into the staging area,
+	 * so its bytes are not written a second time. A file on another file system is
+	 * copied.
+	 * @throws TooLargeException when it is larger than {@code maxBytes}; the file stays
+	 * where it was
+	 */
+	StagedFile adopt(Path arrived, long maxBytes) throws IOException {
+		long size = Files.size(arrived);
+		if (size > maxBytes) {
+			throw new TooLargeException(
+					"The file is larger than the limit of " + DataSizes.format(maxBytes) + ". Nothing was stored.");
+		}
+		MessageDigest sha256 = Checksums.sha256();
+		byte[] head;
+		try (InputStream in = Files.newInputStream(arrived)) {
+			byte[] block = new byte[BlockWriter.BLOCK];
+			int filled = in.readNBytes(block, 0, block.length);
+			head = Arrays.copyOf(block, Math.max(0, Math.min(filled, HEAD)));
+			while (filled > 0) {
+				sha256.update(block, 0, filled);
+				filled = in.readNBytes(block, 0, block.length);
+			}
+		}
+		Path temp = newTemporaryFile();
+		try {
+			Files.move(arrived, temp, StandardCopyOption.ATOMIC_MOVE);
+		}
+		catch (AtomicMoveNotSupportedException ex) {
+			try (InputStream in = Files.newInputStream(arrived)) {
+				return stage(in, maxBytes);
+			}
+		}
+		return new StagedFile(temp.getFileName().toString(), size, HexFormat.of().formatHex(sha256.digest()), head);
 	}
 
 	/** Opens the temporary file; a seam for tests that simulate a failing disk. */
@@ -140,18 +175,10 @@ class Staging {
 		}
 	}
 
-	private static void write(OutputStream out, byte[] buffer, int length) throws StorageWriteException {
+	/** Marks a failure of the storage side, as opposed to the sender's side. */
+	private static byte[] storageSide(StorageStep step) throws StorageWriteException {
 		try {
-			out.write(buffer, 0, length);
-		}
-		catch (IOException ex) {
-			throw new StorageWriteException(ex);
-		}
-	}
-
-	private static void flush(OutputStream out) throws StorageWriteException {
-		try {
-			out.flush();
+			return step.run();
 		}
 		catch (IOException ex) {
 			throw new StorageWriteException(ex);
@@ -184,6 +211,12 @@ class Staging {
 		catch (IOException ex) {
 			log.warn("Could not delete {}: {}", file, ex.toString());
 		}
+	}
+
+	private interface StorageStep {
+
+		byte[] run() throws IOException;
+
 	}
 
 	/** An error on the storage side of a copy, as opposed to the sender's side. */

@@ -1,0 +1,176 @@
+package app.dossier.storage;
+
+import java.io.ByteArrayInputStream;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.Random;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import app.dossier.shared.TooLargeException;
+import app.dossier.shared.UnavailableException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Staging writes and hashes blocks on other threads; what it keeps must be exact. */
+class StagingTests {
+
+	@TempDir
+	Path root;
+
+	@Test
+	void stagedFilesHoldExactlyTheBytesSentWithTheirSizeChecksumAndHead() throws Exception {
+		Staging staging = new Staging(new StorageSettings(this.root, "disk"));
+		int block = BlockWriter.BLOCK;
+		Random random = new Random(42);
+		for (int size : new int[] { 0, 1, 8191, 8192, block - 1, block, block + 1, 3 * block, 7 * block + 17,
+				random.nextInt(10 * block) }) {
+			byte[] content = new byte[size];
+			random.nextBytes(content);
+
+			StagedFile staged = staging.stage(new TrickleStream(content, random), Long.MAX_VALUE);
+
+			assertThat(staged.size()).isEqualTo(size);
+			assertThat(staged.sha256()).isEqualTo(sha256(content));
+			assertThat(Arrays.mismatch(staged.head(), Arrays.copyOf(content, Math.min(size, 8192))))
+				.as("head of %d bytes, %d long", size, staged.head().length)
+				.isEqualTo(-1);
+			assertThat(Files.readAllBytes(staging.file(staged))).as("size %d", size).isEqualTo(content);
+			staging.discard(staged);
+		}
+		assertThat(incomingFiles()).isZero();
+	}
+
+	@Test
+	void aFileOverTheLimitLeavesNothing() {
+		Staging staging = new Staging(new StorageSettings(this.root, "disk"));
+		byte[] content = new byte[5 * BlockWriter.BLOCK];
+
+		assertThatThrownBy(() -> staging.stage(new ByteArrayInputStream(content), 2L * BlockWriter.BLOCK + 1))
+			.isInstanceOf(TooLargeException.class);
+		assertThat(incomingFiles()).isZero();
+	}
+
+	@Test
+	void aDiskThatFailsInTheMiddleLeavesNothingAndSaysStorageIsUnavailable() {
+		Staging staging = new Staging(new StorageSettings(this.root, "disk")) {
+			@Override
+			protected OutputStream openForWrite(Path temp) throws IOException {
+				return new FilterOutputStream(super.openForWrite(temp)) {
+					private long written;
+
+					@Override
+					public void write(byte[] b, int off, int len) throws IOException {
+						this.written += len;
+						if (this.written > 2L * BlockWriter.BLOCK) {
+							throw new IOException("No space left on device");
+						}
+						this.out.write(b, off, len);
+					}
+				};
+			}
+		};
+
+		assertThatThrownBy(
+				() -> staging.stage(new ByteArrayInputStream(new byte[9 * BlockWriter.BLOCK]), Long.MAX_VALUE))
+			.isInstanceOf(UnavailableException.class);
+		assertThat(incomingFiles()).isZero();
+	}
+
+	@Test
+	void aSenderThatGoesAwayLeavesNothing() {
+		Staging staging = new Staging(new StorageSettings(this.root, "disk"));
+		InputStream brokenOff = new InputStream() {
+			private int sent;
+
+			@Override
+			public int read() throws IOException {
+				if (this.sent++ > 3 * BlockWriter.BLOCK) {
+					throw new IOException("Connection reset");
+				}
+				return 7;
+			}
+		};
+
+		assertThatThrownBy(() -> staging.stage(brokenOff, Long.MAX_VALUE)).isInstanceOf(IOException.class)
+			.isNotInstanceOf(UnavailableException.class);
+		assertThat(incomingFiles()).isZero();
+	}
+
+	@Test
+	void aFileThatArrivedWholeIsMovedInWithItsChecksum() throws Exception {
+		Staging staging = new Staging(new StorageSettings(this.root, "disk"));
+		byte[] content = new byte[3 * BlockWriter.BLOCK + 5];
+		new Random(7).nextBytes(content);
+		Path arrived = Files.write(this.root.resolve("arrived.bin"), content);
+
+		StagedFile staged = staging.adopt(arrived, content.length);
+
+		assertThat(staged.size()).isEqualTo(content.length);
+		assertThat(staged.sha256()).isEqualTo(sha256(content));
+		assertThat(staged.head()).isEqualTo(Arrays.copyOf(content, 8192));
+		assertThat(Files.readAllBytes(staging.file(staged))).isEqualTo(content);
+		assertThat(arrived).doesNotExist();
+
+		Path tooLarge = Files.write(this.root.resolve("large.bin"), content);
+		assertThatThrownBy(() -> staging.adopt(tooLarge, content.length - 1)).isInstanceOf(TooLargeException.class);
+		assertThat(tooLarge).exists();
+		assertThat(incomingFiles()).isEqualTo(1);
+	}
+
+	private long incomingFiles() {
+		try (Stream<Path> files = Files.list(this.root.resolve(Staging.INCOMING))) {
+			return files.count();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static String sha256(byte[] content) throws Exception {
+		return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+	}
+
+	/** Arrives in pieces of random sizes, as bytes from a network do. */
+	private static final class TrickleStream extends InputStream {
+
+		private final byte[] content;
+
+		private final Random random;
+
+		private int position;
+
+		TrickleStream(byte[] content, Random random) {
+			this.content = content;
+			this.random = random;
+		}
+
+		@Override
+		public int read() {
+			return (this.position < this.content.length) ? (this.content[this.position++] & 0xFF) : -1;
+		}
+
+		@Override
+		public int read(byte[] into, int offset, int length) {
+			if (this.position >= this.content.length) {
+				return -1;
+			}
+			int n = Math.min(Math.min(length, 1 + this.random.nextInt(100_000)), this.content.length - this.position);
+			System.arraycopy(this.content, this.position, into, offset, n);
+			this.position += n;
+			return n;
+		}
+
+	}
+
+}
