@@ -12,6 +12,7 @@ import app.dossier.documents.DocumentChanged;
 import app.dossier.documents.DocumentDeleted;
 import app.dossier.documents.DocumentMissing;
 import app.dossier.documents.DocumentDownloaded;
+import app.dossier.documents.DocumentsDownloaded;
 import app.dossier.documents.DocumentScanned;
 import app.dossier.documents.DocumentUploaded;
 import app.dossier.documents.DocumentVersionAdded;
@@ -168,6 +169,14 @@ class AuditListeners {
 	void on(DocumentDownloaded event) {
 		this.log.append(event.firmId(), event.clientId(), event.occurredAt(), "document.downloaded", event.by(),
 				event.documentId(), event.name(), null);
+	}
+
+	@ApplicationModuleListener
+	void on(DocumentsDownloaded event) {
+		for (DocumentsDownloaded.Item item : event.documents()) {
+			this.log.append(event.firmId(), event.clientId(), event.occurredAt(), "document.downloaded", event.by(),
+					item.documentId(), item.name(), null);
+		}
 	}
 
 	@ApplicationModuleListener

@@ -62,6 +62,17 @@ class DocumentStore {
 			.update();
 	}
 
+	void touch(UUID firmId, List<UUID> ids, Instant at) {
+		if (ids.isEmpty()) {
+			return;
+		}
+		this.jdbc.sql("update document set last_activity_at = :at where firm_id = :firm and id in (:ids)")
+			.param("at", Timestamps.utc(at))
+			.param("firm", firmId)
+			.param("ids", ids)
+			.update();
+	}
+
 	Optional<Document> find(UUID firmId, UUID id) {
 		return this.jdbc.sql("select * from document where firm_id = ? and id = ?")
 			.params(firmId, id)

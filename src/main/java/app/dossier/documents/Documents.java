@@ -220,6 +220,27 @@ public class Documents {
 		return new Download(document, content);
 	}
 
+	/**
+	 * Records downloads of documents that went out together ("Download all"): one
+	 * transaction and one event for the lot, where single downloads take one each.
+	 */
+	public void recordDownloads(Uploader by, UUID firmId, List<Document> downloaded) {
+		if (downloaded.isEmpty()) {
+			return;
+		}
+		this.transaction.executeWithoutResult((status) -> {
+			Instant now = this.clock.instant();
+			this.store.touch(firmId, downloaded.stream().map(Document::id).toList(), now);
+			downloaded.stream()
+				.collect(java.util.stream.Collectors.groupingBy(Document::clientId, java.util.LinkedHashMap::new,
+						java.util.stream.Collectors.toList()))
+				.forEach((clientId,
+						documents) -> this.events.publishEvent(new DocumentsDownloaded(firmId, clientId,
+								documents.stream().map((d) -> new DocumentsDownloaded.Item(d.id(), d.name())).toList(),
+								actor(by), now)));
+		});
+	}
+
 	public Document change(CurrentStaff by, UUID documentId, DocumentChange change) {
 		Document old = get(by.firmId(), documentId);
 		String name = old.name();

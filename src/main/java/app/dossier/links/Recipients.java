@@ -214,7 +214,8 @@ class Recipients {
 
 	void archive(Visit visit, List<Document> offered, OutputStream out, @Nullable String userAgent) throws IOException {
 		this.archives.write(uploader(visit), visit.link().firmId(), offered, this.links.archivePaths(visit.link()), out,
-				(document) -> receipt(visit, Receipts.Receipt.Kind.DOWNLOAD, document, userAgent));
+				(documents) -> this.transaction.executeWithoutResult((status) -> documents
+					.forEach((document) -> receipt(visit, Receipts.Receipt.Kind.DOWNLOAD, document, userAgent))));
 	}
 
 	/**

@@ -192,7 +192,7 @@ class PortalController {
 			}
 		}
 		StreamingResponseBody body = (out) -> this.archives.write(contact.uploader(), contact.firmId(), included, paths,
-				out, (written) -> {
+				out, (sent) -> {
 				});
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType("application/zip"))

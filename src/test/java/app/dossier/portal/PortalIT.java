@@ -3,6 +3,7 @@ package app.dossier.portal;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -167,6 +168,18 @@ class PortalIT {
 		// kept elsewhere than this server's disk); text is deflated.
 		assertThat(zip.body().length).isLessThan(noise.length + text.length / 10 + 2_000);
 		assertThat(entries.get("ledger.txt").getMethod()).isEqualTo(ZipEntry.DEFLATED);
+		// Recorded together, each as a download of its own.
+		List<String> ids = new ArrayList<>();
+		uploaded.json().get("items").forEach((item) -> ids.add(item.get("id").asString()));
+		org.awaitility.Awaitility.await().untilAsserted(() -> {
+			List<String> downloaded = new ArrayList<>();
+			http.get("/api/v1/clients/" + setup.clientId() + "/activity", token).json().get("items").forEach((item) -> {
+				if (item.get("type").asString().equals("document.downloaded")) {
+					downloaded.add(item.get("documentId").asString());
+				}
+			});
+			assertThat(downloaded).containsExactlyInAnyOrderElementsOf(ids);
+		});
 	}
 
 	@Test
