@@ -1,5 +1,6 @@
 package app.dossier;
 
+import app.dossier.shared.Text;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -19,6 +20,8 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class DossierApplication {
 
 	public static void main(String[] args) {
+		// On the second core while the first starts the context.
+		Thread.ofPlatform().daemon().name("prepare-text").start(Text::prepare);
 		SpringApplication.run(DossierApplication.class, args);
 	}
 

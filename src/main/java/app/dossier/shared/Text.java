@@ -20,6 +20,16 @@ public final class Text {
 	}
 
 	/**
+	 * Builds the transliterator now. Reading ICU's rules takes a few hundred
+	 * milliseconds; started on another thread at launch, it is done by the time the first
+	 * name needs it instead of delaying start-up (the first firm's name is folded before
+	 * the server reports healthy).
+	 */
+	public static void prepare() {
+		ascii("\u00e9");
+	}
+
+	/**
 	 * The closest plain-ASCII spelling: "Ærøskøbing" → "AEroskobing", "Москва" →
 	 * "Moskva".
 	 */

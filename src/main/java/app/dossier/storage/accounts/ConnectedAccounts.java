@@ -23,6 +23,7 @@ import app.dossier.storage.StorageRefusedException;
 import app.dossier.storage.StoredFile;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.oauth2.client.endpoint.RestClientRefreshTokenTokenResponseClient;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -52,7 +53,9 @@ class ConnectedAccounts implements FirmAccounts {
 
 	private final TransactionTemplate transaction;
 
-	private final RestClientRefreshTokenTokenResponseClient refresher = new RestClientRefreshTokenTokenResponseClient();
+	// Made on first use: building its HTTP client took a quarter of a second of start-up.
+	private final SingletonSupplier<RestClientRefreshTokenTokenResponseClient> refresher = SingletonSupplier
+		.of(RestClientRefreshTokenTokenResponseClient::new);
 
 	private final Map<String, StorageBackend> open = new ConcurrentHashMap<>();
 
@@ -87,18 +90,20 @@ class ConnectedAccounts implements FirmAccounts {
 		ClientRegistration registration = this.apps.registration(platform)
 			.orElseThrow(() -> new StorageRefusedException(StorageRefusedException.Reason.NOT_AUTHORIZED,
 					platform.label() + " is not set up on this server any more; ask whoever runs it."));
-		AccessTokens tokens = new AccountTokens(account, registration, this.refresher, new AccountTokens.Listener() {
-			@Override
-			public void renewed(Account renewed) {
-				ConnectedAccounts.this.transaction.executeWithoutResult((status) -> ConnectedAccounts.this.store
-					.tokens(firmId, platform, renewed.accessToken(), renewed.refreshToken(), renewed.expiresAt()));
-			}
+		AccessTokens tokens = new AccountTokens(account, registration, this.refresher.obtain(),
+				new AccountTokens.Listener() {
+					@Override
+					public void renewed(Account renewed) {
+						ConnectedAccounts.this.transaction
+							.executeWithoutResult((status) -> ConnectedAccounts.this.store.tokens(firmId, platform,
+									renewed.accessToken(), renewed.refreshToken(), renewed.expiresAt()));
+					}
 
-			@Override
-			public void lost(Account lost, @Nullable String reason) {
-				ConnectedAccounts.this.lost(firmId, platform, (reason != null) ? reason : "access refused");
-			}
-		}, this.clock);
+					@Override
+					public void lost(Account lost, @Nullable String reason) {
+						ConnectedAccounts.this.lost(firmId, platform, (reason != null) ? reason : "access refused");
+					}
+				}, this.clock);
 		return new Guarded(firmId, platform, this.backends.create(platform, tokens));
 	}
 
