@@ -8,13 +8,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
 
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 import app.dossier.shared.InvalidInputException;
+import app.dossier.support.RandomReads;
 import org.springframework.mock.web.MockHttpServletRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -167,7 +167,7 @@ class FormPartsTests {
 		MockHttpServletRequest request = new MockHttpServletRequest("POST", "/") {
 			@Override
 			public ServletInputStream getInputStream() {
-				return new RandomReads(body, random);
+				return new RandomReads(body, random, 20_000);
 			}
 		};
 		request.setContentType("multipart/form-data; boundary=" + BOUNDARY);
@@ -196,54 +196,6 @@ class FormPartsTests {
 	}
 
 	private record Sent(String name, @Nullable String fileName, byte[] content) {
-	}
-
-	/**
-	 * A request body that arrives in pieces of random sizes, as it does from a network.
-	 */
-	private static final class RandomReads extends ServletInputStream {
-
-		private final byte[] body;
-
-		private final Random random;
-
-		private int position;
-
-		RandomReads(byte[] body, Random random) {
-			this.body = body;
-			this.random = random;
-		}
-
-		@Override
-		public int read() {
-			return (this.position < this.body.length) ? (this.body[this.position++] & 0xFF) : -1;
-		}
-
-		@Override
-		public int read(byte[] into, int offset, int length) {
-			if (this.position >= this.body.length) {
-				return -1;
-			}
-			int n = Math.min(Math.min(length, 1 + this.random.nextInt(20_000)), this.body.length - this.position);
-			System.arraycopy(this.body, this.position, into, offset, n);
-			this.position += n;
-			return n;
-		}
-
-		@Override
-		public boolean isFinished() {
-			return this.position >= this.body.length;
-		}
-
-		@Override
-		public boolean isReady() {
-			return true;
-		}
-
-		@Override
-		public void setReadListener(ReadListener listener) {
-		}
-
 	}
 
 }

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import app.dossier.shared.TooLargeException;
 import app.dossier.shared.UnavailableException;
+import app.dossier.support.RandomReads;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -38,7 +39,7 @@ class StagingTests {
 			byte[] content = new byte[size];
 			random.nextBytes(content);
 
-			StagedFile staged = staging.stage(new TrickleStream(content, random), Long.MAX_VALUE);
+			StagedFile staged = staging.stage(new RandomReads(content, random, 100_000), Long.MAX_VALUE);
 
 			assertThat(staged.size()).isEqualTo(size);
 			assertThat(staged.sha256()).isEqualTo(sha256(content));
@@ -139,38 +140,6 @@ class StagingTests {
 
 	private static String sha256(byte[] content) throws Exception {
 		return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-	}
-
-	/** Arrives in pieces of random sizes, as bytes from a network do. */
-	private static final class TrickleStream extends InputStream {
-
-		private final byte[] content;
-
-		private final Random random;
-
-		private int position;
-
-		TrickleStream(byte[] content, Random random) {
-			this.content = content;
-			this.random = random;
-		}
-
-		@Override
-		public int read() {
-			return (this.position < this.content.length) ? (this.content[this.position++] & 0xFF) : -1;
-		}
-
-		@Override
-		public int read(byte[] into, int offset, int length) {
-			if (this.position >= this.content.length) {
-				return -1;
-			}
-			int n = Math.min(Math.min(length, 1 + this.random.nextInt(100_000)), this.content.length - this.position);
-			System.arraycopy(this.content, this.position, into, offset, n);
-			this.position += n;
-			return n;
-		}
-
 	}
 
 }
