@@ -105,13 +105,14 @@ public class Uploads {
 	 * and filed exactly like a part of a multipart upload. The file is moved, not copied,
 	 * when it is on the same disk as the staging area.
 	 */
-	public Document receive(Uploader by, UUID firmId, UUID clientId, String fileName, Path arrived, UploadLimits limits,
-			UploadOptions options) throws IOException {
+	public Document receive(Uploader by, UUID firmId, UUID clientId, String fileName, Arrived arrived,
+			UploadLimits limits, UploadOptions options) throws IOException {
 		String name = FileNames.displayName(fileName);
 		if (name.isEmpty()) {
 			throw new InvalidInputException("filename", "Every file needs a name. Nothing was stored.");
 		}
-		IncomingFile file = new IncomingFile(name, this.storage.stage(arrived, limits.maxFileSize()));
+		IncomingFile file = new IncomingFile(name,
+				this.storage.stage(arrived.file(), limits.maxFileSize(), arrived.sha256()));
 		try {
 			accept(file, limits.allowedTypes());
 			return this.documents.add(by, firmId, clientId, List.of(file), options).get(0);
@@ -120,6 +121,13 @@ public class Uploads {
 			this.storage.discard(file.staged());
 			throw ex;
 		}
+	}
+
+	/**
+	 * A whole file on this server's disk, with its SHA-256 when it was hashed as it was
+	 * written.
+	 */
+	public record Arrived(Path file, @Nullable String sha256) {
 	}
 
 	/** The firm's own limits for what staff and customers upload. */

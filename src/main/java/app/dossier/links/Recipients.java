@@ -267,7 +267,7 @@ class Recipients {
 			}
 
 			@Override
-			public Document finish(java.util.Map<String, String> metadata, java.nio.file.Path data) throws IOException {
+			public Document finish(java.util.Map<String, String> metadata, Uploads.Arrived data) throws IOException {
 				requireKind(visit, LinkKind.UPLOAD);
 				Link now = stillWorking(visit);
 				// Counted again at the end: uploads started side by side were each

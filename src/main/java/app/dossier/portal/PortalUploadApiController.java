@@ -1,7 +1,6 @@
 package app.dossier.portal;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
 
@@ -68,7 +67,7 @@ class PortalUploadApiController {
 			}
 
 			@Override
-			public Document finish(Map<String, String> metadata, Path data) throws IOException {
+			public Document finish(Map<String, String> metadata, Uploads.Arrived data) throws IOException {
 				return PortalUploadApiController.this.uploads.receive(contact.uploader(), contact.firmId(),
 						contact.clientId(), UploadTarget.fileName(metadata), data,
 						PortalUploadApiController.this.uploads.firmLimits(contact.firmId()),

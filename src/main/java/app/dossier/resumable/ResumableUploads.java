@@ -24,6 +24,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import app.dossier.documents.Document;
+import app.dossier.documents.Uploads;
 import app.dossier.firms.Firms;
 import app.dossier.shared.InvalidInputException;
 import app.dossier.shared.TooLargeException;
@@ -54,17 +55,20 @@ public class ResumableUploads {
 
 	private final Clock clock;
 
+	private final PieceStorage pieces;
+
 	ResumableUploads(ResumableSettings settings, ResultStore results, Firms firms, Clock clock) throws IOException {
 		java.nio.file.Files.createDirectories(settings.directory());
 		// The library makes these on the first upload, but its hourly clean-up lists them
 		// and failed with NoSuchFileException on a server that had none yet.
 		java.nio.file.Files.createDirectories(settings.directory().resolve("locks"));
 		java.nio.file.Files.createDirectories(settings.directory().resolve("uploads"));
+		this.pieces = new PieceStorage(settings.directory().toString());
 		this.tus = new TusFileUploadService().withUploadUri(UPLOADS)
 			// The locks where the library keeps them, the pieces appended in large
 			// writes.
 			.withStoragePath(settings.directory().toString())
-			.withUploadStorageService(new PieceStorage(settings.directory().toString()))
+			.withUploadStorageService(this.pieces)
 			.withMaxUploadSize(firms.maxFileSizeCeiling())
 			.withUploadExpirationPeriod(settings.expiration().toMillis())
 			.disableTusExtension("concatenation");
@@ -147,7 +151,7 @@ public class ResumableUploads {
 		}
 		Document document;
 		try {
-			document = target.finish(info.getMetadata(), dataFile(info));
+			document = target.finish(info.getMetadata(), new Uploads.Arrived(dataFile(info), this.pieces.sha256(info)));
 		}
 		catch (IOException | RuntimeException ex) {
 			delete(uri, target);
@@ -229,6 +233,7 @@ public class ResumableUploads {
 	@SchedulerLock(name = "resumable-upload-cleanup", lockAtMostFor = "PT30M")
 	public void cleanUp() throws IOException {
 		this.tus.cleanup();
+		this.pieces.forgetGone();
 		this.results.forgetBefore(this.clock.instant().minus(this.settings.expiration()));
 	}
 

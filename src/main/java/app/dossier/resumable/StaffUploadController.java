@@ -1,7 +1,6 @@
 package app.dossier.resumable;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
 
@@ -79,7 +78,7 @@ class StaffUploadController {
 		}
 
 		@Override
-		public Document finish(Map<String, String> metadata, Path data) throws IOException {
+		public Document finish(Map<String, String> metadata, Uploads.Arrived data) throws IOException {
 			return StaffUploadController.this.uploads.receive(Uploader.staff(this.caller), this.caller.firmId(),
 					clientId(metadata), UploadTarget.fileName(metadata), data, limits(),
 					Uploads.staffOptions(metadata));

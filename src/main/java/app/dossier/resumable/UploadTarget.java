@@ -1,10 +1,10 @@
 package app.dossier.resumable;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.Map;
 
 import app.dossier.documents.Document;
+import app.dossier.documents.Uploads;
 import app.dossier.shared.InvalidInputException;
 
 /**
@@ -26,7 +26,7 @@ public interface UploadTarget {
 	 * Turns the finished bytes into a document, with every check a plain upload gets. The
 	 * file may be moved away; whatever happens, the upload is removed afterwards.
 	 */
-	Document finish(Map<String, String> metadata, Path data) throws IOException;
+	Document finish(Map<String, String> metadata, Uploads.Arrived data) throws IOException;
 
 	/**
 	 * The file's name from the metadata ({@code filename}, or {@code name} as some

@@ -68,11 +68,12 @@ public class FileStorage {
 	/**
 	 * Takes over a whole file that arrived on this server's disk, moving it into the
 	 * staging area when it can rather than writing its bytes again.
+	 * @param sha256 the file's SHA-256 if it was hashed as it was written, or null
 	 * @throws app.dossier.shared.TooLargeException when it is larger than
 	 * {@code maxBytes}
 	 */
-	public StagedFile stage(Path arrived, long maxBytes) throws IOException {
-		return this.staging.adopt(arrived, maxBytes);
+	public StagedFile stage(Path arrived, long maxBytes, @Nullable String sha256) throws IOException {
+		return this.staging.adopt(arrived, maxBytes, sha256);
 	}
 
 	/** Forgets a staged file that will not be committed. Never throws. */

@@ -67,9 +67,9 @@ class Staging {
 		Path temp = this.incoming.resolve(UUID.randomUUID() + ".part");
 		byte @Nullable [] head = null;
 		long size = 0;
-		byte[] sha256;
+		MessageDigest sha256 = Checksums.sha256();
 		boolean kept = false;
-		try (OutputStream out = openForWrite(temp); BlockWriter writer = new BlockWriter(out, temp)) {
+		try (OutputStream out = openForWrite(temp); BlockWriter writer = new BlockWriter(out, temp, sha256)) {
 			byte[] block = storageSide(writer::freeBlock);
 			int filled;
 			while ((filled = content.readNBytes(block, 0, BlockWriter.BLOCK)) > 0) {
@@ -84,7 +84,12 @@ class Staging {
 				writer.submit(block, filled);
 				block = storageSide(writer::freeBlock);
 			}
-			sha256 = storageSide(writer::finish);
+			try {
+				writer.finish();
+			}
+			catch (IOException ex) {
+				throw new StorageWriteException(ex);
+			}
 			kept = true;
 		}
 		catch (IOException ex) {
@@ -99,7 +104,7 @@ class Staging {
 				deleteQuietly(temp);
 			}
 		}
-		return new StagedFile(temp.getFileName().toString(), size, HexFormat.of().formatHex(sha256),
+		return new StagedFile(temp.getFileName().toString(), size, HexFormat.of().formatHex(sha256.digest()),
 				(head != null) ? head : new byte[0]);
 	}
 
@@ -108,24 +113,32 @@ class Staging {
 	 * reads it once for its size, SHA-256 and head, then moves it into the staging area,
 	 * so its bytes are not written a second time. A file on another file system is
 	 * copied.
+	 * @param sha256 its SHA-256 when the bytes were hashed as they were written (null:
+	 * read it again to hash it)
 	 * @throws TooLargeException when it is larger than {@code maxBytes}; the file stays
 	 * where it was
 	 */
-	StagedFile adopt(Path arrived, long maxBytes) throws IOException {
+	StagedFile adopt(Path arrived, long maxBytes, @Nullable String sha256) throws IOException {
 		long size = Files.size(arrived);
 		if (size > maxBytes) {
 			throw new TooLargeException(
 					"The file is larger than the limit of " + DataSizes.format(maxBytes) + ". Nothing was stored.");
 		}
-		MessageDigest sha256 = Checksums.sha256();
+		String checksum;
 		byte[] head;
 		try (InputStream in = Files.newInputStream(arrived)) {
-			byte[] block = new byte[BlockWriter.BLOCK];
-			int filled = in.readNBytes(block, 0, block.length);
-			head = Arrays.copyOf(block, Math.max(0, Math.min(filled, HEAD)));
-			while (filled > 0) {
-				sha256.update(block, 0, filled);
-				filled = in.readNBytes(block, 0, block.length);
+			head = in.readNBytes(HEAD);
+			if (sha256 != null) {
+				checksum = sha256;
+			}
+			else {
+				MessageDigest digest = Checksums.sha256();
+				digest.update(head);
+				byte[] block = new byte[BlockWriter.BLOCK];
+				for (int filled; (filled = in.readNBytes(block, 0, block.length)) > 0;) {
+					digest.update(block, 0, filled);
+				}
+				checksum = HexFormat.of().formatHex(digest.digest());
 			}
 		}
 		Path temp = newTemporaryFile();
@@ -137,7 +150,7 @@ class Staging {
 				return stage(in, maxBytes);
 			}
 		}
-		return new StagedFile(temp.getFileName().toString(), size, HexFormat.of().formatHex(sha256.digest()), head);
+		return new StagedFile(temp.getFileName().toString(), size, checksum, head);
 	}
 
 	/** Opens the temporary file; a seam for tests that simulate a failing disk. */

@@ -115,7 +115,7 @@ class StagingTests {
 		new Random(7).nextBytes(content);
 		Path arrived = Files.write(this.root.resolve("arrived.bin"), content);
 
-		StagedFile staged = staging.adopt(arrived, content.length);
+		StagedFile staged = staging.adopt(arrived, content.length, null);
 
 		assertThat(staged.size()).isEqualTo(content.length);
 		assertThat(staged.sha256()).isEqualTo(sha256(content));
@@ -124,9 +124,16 @@ class StagingTests {
 		assertThat(arrived).doesNotExist();
 
 		Path tooLarge = Files.write(this.root.resolve("large.bin"), content);
-		assertThatThrownBy(() -> staging.adopt(tooLarge, content.length - 1)).isInstanceOf(TooLargeException.class);
+		assertThatThrownBy(() -> staging.adopt(tooLarge, content.length - 1, null))
+			.isInstanceOf(TooLargeException.class);
 		assertThat(tooLarge).exists();
 		assertThat(incomingFiles()).isEqualTo(1);
+
+		// Hashed as it was written: taken as it is, and only the head is read.
+		StagedFile hashed = staging.adopt(tooLarge, content.length, sha256(content));
+		assertThat(hashed.sha256()).isEqualTo(sha256(content));
+		assertThat(hashed.head()).isEqualTo(Arrays.copyOf(content, 8192));
+		assertThat(Files.readAllBytes(staging.file(hashed))).isEqualTo(content);
 	}
 
 	private long incomingFiles() {
