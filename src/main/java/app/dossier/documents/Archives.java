@@ -172,10 +172,7 @@ public class Archives {
 			else {
 				CRC32 crc = new CRC32();
 				crc.update(bytes, 0, size);
-				entry.setMethod(ZipEntry.STORED);
-				entry.setSize(size);
-				entry.setCompressedSize(size);
-				entry.setCrc(crc.getValue());
+				stored(entry, size, crc);
 			}
 			this.zip.putNextEntry(entry);
 			this.zip.write(bytes, 0, size);
@@ -195,6 +192,10 @@ public class Archives {
 					size += read;
 				}
 			}
+			stored(entry, size, crc);
+		}
+
+		private static void stored(ZipEntry entry, long size, CRC32 crc) {
 			entry.setMethod(ZipEntry.STORED);
 			entry.setSize(size);
 			entry.setCompressedSize(size);

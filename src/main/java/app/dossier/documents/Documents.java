@@ -5,9 +5,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 
@@ -232,8 +234,7 @@ public class Documents {
 			Instant now = this.clock.instant();
 			this.store.touch(firmId, downloaded.stream().map(Document::id).toList(), now);
 			downloaded.stream()
-				.collect(java.util.stream.Collectors.groupingBy(Document::clientId, java.util.LinkedHashMap::new,
-						java.util.stream.Collectors.toList()))
+				.collect(Collectors.groupingBy(Document::clientId, LinkedHashMap::new, Collectors.toList()))
 				.forEach((clientId,
 						documents) -> this.events.publishEvent(new DocumentsDownloaded(firmId, clientId,
 								documents.stream().map((d) -> new DocumentsDownloaded.Item(d.id(), d.name())).toList(),

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -90,7 +89,7 @@ class PieceStorage extends DiskStorageService {
 		if (done == null || done.hashed() != info.getLength() || Files.size(dataFile(info)) != done.hashed()) {
 			return null;
 		}
-		return HexFormat.of().formatHex(done.digest().digest());
+		return Checksums.hex(done.digest());
 	}
 
 	@Override
@@ -115,7 +114,8 @@ class PieceStorage extends DiskStorageService {
 		this.running.keySet().removeIf((id) -> !Files.exists(getStoragePath().resolve(id)));
 	}
 
-	private Path dataFile(UploadInfo info) {
+	/** Where an upload's bytes are kept. */
+	Path dataFile(UploadInfo info) {
 		return getPathInStorageDirectory(info.getId()).resolve("data");
 	}
 

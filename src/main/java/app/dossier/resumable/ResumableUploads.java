@@ -151,7 +151,8 @@ public class ResumableUploads {
 		}
 		Document document;
 		try {
-			document = target.finish(info.getMetadata(), new Uploads.Arrived(dataFile(info), this.pieces.sha256(info)));
+			document = target.finish(info.getMetadata(),
+					new Uploads.Arrived(this.pieces.dataFile(info), this.pieces.sha256(info)));
 		}
 		catch (IOException | RuntimeException ex) {
 			delete(uri, target);
@@ -178,7 +179,7 @@ public class ResumableUploads {
 			if (info == null || info.getOffset() == null || !info.isUploadInProgress()) {
 				return;
 			}
-			java.nio.file.Path data = dataFile(info);
+			java.nio.file.Path data = this.pieces.dataFile(info);
 			if (!java.nio.file.Files.exists(data) || java.nio.file.Files.size(data) <= info.getOffset()) {
 				return;
 			}
@@ -197,11 +198,6 @@ public class ResumableUploads {
 		catch (IOException | TusException ex) {
 			log.warn("Could not check an upload's stored bytes: {}", ex.toString());
 		}
-	}
-
-	/** Where the library keeps an upload's bytes. */
-	private java.nio.file.Path dataFile(UploadInfo info) {
-		return this.settings.directory().resolve("uploads").resolve(info.getId().toString()).resolve("data");
 	}
 
 	/** A HEAD on an upload that already became a document: complete, and which one. */

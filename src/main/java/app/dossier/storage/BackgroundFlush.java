@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  * waited for the whole gigabyte (0.6–2 s here). Not thread-safe: one writer calls
  * {@link #wrote}.
  */
-public final class BackgroundFlush implements AutoCloseable {
+final class BackgroundFlush implements AutoCloseable {
 
 	static final long EVERY = 64L * 1024 * 1024;
 
@@ -27,14 +27,14 @@ public final class BackgroundFlush implements AutoCloseable {
 
 	private @Nullable FileChannel channel;
 
-	public BackgroundFlush(Path file) {
+	BackgroundFlush(Path file) {
 		this.file = file;
 	}
 
 	/**
 	 * Counts bytes written; starts a flush when enough are waiting and none is running.
 	 */
-	public void wrote(long bytes) {
+	void wrote(long bytes) {
 		this.unflushed += bytes;
 		if (this.unflushed >= EVERY && this.running.isDone()) {
 			this.unflushed = 0;

@@ -14,7 +14,6 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -70,7 +69,7 @@ class Staging {
 		MessageDigest sha256 = Checksums.sha256();
 		boolean kept = false;
 		try (OutputStream out = openForWrite(temp); BlockWriter writer = new BlockWriter(out, temp, sha256)) {
-			byte[] block = storageSide(writer::freeBlock);
+			byte[] block = freeBlock(writer);
 			int filled;
 			while ((filled = content.readNBytes(block, 0, BlockWriter.BLOCK)) > 0) {
 				size += filled;
@@ -82,14 +81,9 @@ class Staging {
 					head = Arrays.copyOf(block, Math.min(filled, HEAD));
 				}
 				writer.submit(block, filled);
-				block = storageSide(writer::freeBlock);
+				block = freeBlock(writer);
 			}
-			try {
-				writer.finish();
-			}
-			catch (IOException ex) {
-				throw new StorageWriteException(ex);
-			}
+			finish(writer);
 			kept = true;
 		}
 		catch (IOException ex) {
@@ -104,7 +98,7 @@ class Staging {
 				deleteQuietly(temp);
 			}
 		}
-		return new StagedFile(temp.getFileName().toString(), size, HexFormat.of().formatHex(sha256.digest()),
+		return new StagedFile(temp.getFileName().toString(), size, Checksums.hex(sha256),
 				(head != null) ? head : new byte[0]);
 	}
 
@@ -138,7 +132,7 @@ class Staging {
 				for (int filled; (filled = in.readNBytes(block, 0, block.length)) > 0;) {
 					digest.update(block, 0, filled);
 				}
-				checksum = HexFormat.of().formatHex(digest.digest());
+				checksum = Checksums.hex(digest);
 			}
 		}
 		Path temp = newTemporaryFile();
@@ -188,10 +182,20 @@ class Staging {
 		}
 	}
 
-	/** Marks a failure of the storage side, as opposed to the sender's side. */
-	private static byte[] storageSide(StorageStep step) throws StorageWriteException {
+	// The writer's failures are the storage side's, as opposed to the sender's.
+
+	private static byte[] freeBlock(BlockWriter writer) throws StorageWriteException {
 		try {
-			return step.run();
+			return writer.freeBlock();
+		}
+		catch (IOException ex) {
+			throw new StorageWriteException(ex);
+		}
+	}
+
+	private static void finish(BlockWriter writer) throws StorageWriteException {
+		try {
+			writer.finish();
 		}
 		catch (IOException ex) {
 			throw new StorageWriteException(ex);
@@ -224,12 +228,6 @@ class Staging {
 		catch (IOException ex) {
 			log.warn("Could not delete {}: {}", file, ex.toString());
 		}
-	}
-
-	private interface StorageStep {
-
-		byte[] run() throws IOException;
-
 	}
 
 	/** An error on the storage side of a copy, as opposed to the sender's side. */

@@ -100,6 +100,14 @@ class UploadBadInputIT {
 		assertThat(http
 			.postMultipart(path, firm.adminToken(), List.of(FilePart.file("a\u0000b.pdf", bytes("n"))), Map.of())
 			.status()).isEqualTo(422);
+		Map<String, String> manyFields = new java.util.HashMap<>();
+		for (int i = 0; i <= 100; i++) {
+			manyFields.put("field" + i, "x");
+		}
+		Http.Response tooManyFields = http.postMultipart(path, firm.adminToken(),
+				List.of(FilePart.file("fine.txt", bytes("fine"))), manyFields);
+		assertThat(tooManyFields.status()).isEqualTo(422);
+		assertThat(tooManyFields.body()).contains("at most 100 form fields");
 		assertNothingStored(http, firm, clientId);
 	}
 

@@ -1,10 +1,8 @@
 package app.dossier.storage;
 
 import java.io.ByteArrayInputStream;
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -64,23 +62,7 @@ class StagingTests {
 
 	@Test
 	void aDiskThatFailsInTheMiddleLeavesNothingAndSaysStorageIsUnavailable() {
-		Staging staging = new Staging(new StorageSettings(this.root, "disk")) {
-			@Override
-			protected OutputStream openForWrite(Path temp) throws IOException {
-				return new FilterOutputStream(super.openForWrite(temp)) {
-					private long written;
-
-					@Override
-					public void write(byte[] b, int off, int len) throws IOException {
-						this.written += len;
-						if (this.written > 2L * BlockWriter.BLOCK) {
-							throw new IOException("No space left on device");
-						}
-						this.out.write(b, off, len);
-					}
-				};
-			}
-		};
+		Staging staging = FailingDisk.fullAfter(new StorageSettings(this.root, "disk"), 2L * BlockWriter.BLOCK);
 
 		assertThatThrownBy(
 				() -> staging.stage(new ByteArrayInputStream(new byte[9 * BlockWriter.BLOCK]), Long.MAX_VALUE))

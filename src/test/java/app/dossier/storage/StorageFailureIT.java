@@ -1,8 +1,6 @@
 package app.dossier.storage;
 
-import java.io.FilterOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -65,28 +63,12 @@ class StorageFailureIT {
 	}
 
 	@TestConfiguration
-	static class FailingDisk {
+	static class DiskFullAfterAWhile {
 
 		@Bean
 		@Primary
 		Staging failingStaging(StorageSettings settings) {
-			return new Staging(settings) {
-				@Override
-				protected OutputStream openForWrite(Path temp) throws IOException {
-					return new FilterOutputStream(super.openForWrite(temp)) {
-						private long written;
-
-						@Override
-						public void write(byte[] b, int off, int len) throws IOException {
-							this.written += len;
-							if (this.written > FAIL_AFTER) {
-								throw new IOException("No space left on device");
-							}
-							this.out.write(b, off, len);
-						}
-					};
-				}
-			};
+			return FailingDisk.fullAfter(settings, FAIL_AFTER);
 		}
 
 	}
