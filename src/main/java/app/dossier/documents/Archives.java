@@ -31,8 +31,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * "Download all": documents written one after another into a zip as they are read, so an
- * archive of any size streams without being held anywhere. The downloads are recorded
- * like single ones, a hundred at a time.
+ * archive of any size streams without being held anywhere. Documents are looked up again
+ * just before they are written, and their downloads recorded like single ones, a hundred
+ * at a time.
  */
 @Component
 public class Archives {
@@ -76,13 +77,21 @@ public class Archives {
 		List<Document> sent = new ArrayList<>();
 		Entries entries = new Entries(zip);
 		try {
-			for (Document document : included) {
-				String folder = (document.folderId() != null) ? folderPaths.getOrDefault(document.folderId(), "") : "";
-				String name = unique(names, (folder.isEmpty() ? "" : folder + "/") + document.name().replace('/', '_'));
-				Documents.Download download = this.documents.download(by, firmId, document.id(), false);
-				entries.add(new ZipEntry(name), download.document().contentType(), download.content());
-				sent.add(download.document());
-				if (sent.size() == RECORD_EVERY) {
+			for (int from = 0; from < included.size(); from += RECORD_EVERY) {
+				List<UUID> batch = included.subList(from, Math.min(from + RECORD_EVERY, included.size()))
+					.stream()
+					.map(Document::id)
+					.toList();
+				for (Documents.Download download : this.documents.downloads(firmId, batch)) {
+					Document document = download.document();
+					String folder = (document.folderId() != null) ? folderPaths.getOrDefault(document.folderId(), "")
+							: "";
+					String name = unique(names,
+							(folder.isEmpty() ? "" : folder + "/") + document.name().replace('/', '_'));
+					entries.add(new ZipEntry(name), document.contentType(), download.content());
+					sent.add(document);
+				}
+				if (!sent.isEmpty()) {
 					record(by, firmId, sent, written);
 					sent = new ArrayList<>();
 				}

@@ -80,6 +80,17 @@ class DocumentStore {
 			.optional();
 	}
 
+	List<Document> find(UUID firmId, List<UUID> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc.sql("select * from document where firm_id = :firm and id in (:ids)")
+			.param("firm", firmId)
+			.param("ids", ids)
+			.query(DocumentStore::map)
+			.list();
+	}
+
 	List<Document> list(UUID firmId, UUID clientId, DocumentSort sort, @Nullable String text) {
 		return list(firmId, clientId, sort, text, 0, Integer.MAX_VALUE);
 	}
