@@ -118,6 +118,10 @@ class ApiTokensIT {
 
 		Http.Response later = http.send(http.request("/account/tokens", null).header("Cookie", session).GET());
 		assertThat(later.body()).contains("Nightly export").doesNotContain(secret);
+		Matcher row = Pattern.compile("<tr>(?:(?!</tr>).)*Nightly export(?:(?!</tr>).)*</tr>", Pattern.DOTALL)
+			.matcher(later.body());
+		assertThat(row.find()).isTrue();
+		assertThat(row.group()).as("the token's use is recorded").doesNotContain(">Never<");
 		Matcher revoke = Pattern.compile("/account/tokens/([0-9a-f-]{36})/revoke").matcher(later.body());
 		assertThat(revoke.find()).isTrue();
 		http.postForm("/account/tokens/" + revoke.group(1) + "/revoke", Map.of(), session);

@@ -2,6 +2,7 @@ package app.dossier.identity.tokens;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -13,6 +14,8 @@ import org.springframework.stereotype.Repository;
 
 @Repository
 class ApiTokens {
+
+	static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
 
 	private static final String COLUMNS = "id, firm_id, staff_id, kind, name, created_at, expires_at, last_used_at, revoked_at";
 
@@ -62,7 +65,7 @@ class ApiTokens {
 	void touch(UUID id, Instant at) {
 		this.jdbc
 			.sql("update api_token set last_used_at = ? where id = ? and (last_used_at is null or last_used_at < ?)")
-			.params(Timestamps.utc(at), id, Timestamps.utc(at.minusSeconds(60)))
+			.params(Timestamps.utc(at), id, Timestamps.utc(at.minus(TOUCH_EVERY)))
 			.update();
 	}
 
