@@ -67,8 +67,8 @@ public class Archives {
 	/**
 	 * @param folderPaths the path inside the archive of each folder that holds documents
 	 * (none: at the top)
-	 * @param written told of the documents in the archive, a hundred at a time and once
-	 * more at the end, also when the recipient goes away before the end
+	 * @param written told of the documents in the archive after each hundred, and of
+	 * those of an unfinished hundred when the recipient goes away before the end
 	 */
 	public void write(Uploader by, UUID firmId, List<Document> included, Map<UUID, String> folderPaths,
 			OutputStream out, Consumer<List<Document>> written) throws IOException {

@@ -54,7 +54,9 @@ class ArchiveBatchesIT {
 
 		assertThat(http.delete("/api/v1/documents/" + ids.get(1), firm.adminToken()).status()).isEqualTo(204);
 		this.jdbc.sql("update document set scan_status = 'INFECTED' where id = ?").params(ids.get(2)).update();
-		this.jdbc.sql("update document set storage_key = 'gone/nowhere.txt' where id = ?").params(ids.get(4)).update();
+		this.jdbc.sql("update document set storage_key = ? where id = ?")
+			.params("gone/" + ids.get(4) + ".txt", ids.get(4))
+			.update();
 
 		List<UUID> reversed = new ArrayList<>(ids).reversed();
 		List<Documents.Download> downloads = this.documents.downloads(firm.id(), reversed);

@@ -22,7 +22,9 @@ import app.dossier.support.Http.FilePart;
 import app.dossier.support.PortalSession;
 import app.dossier.support.TestMail;
 import app.dossier.support.WebSession;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -32,6 +34,9 @@ class PortalIT {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	@Test
 	void aContactSignsInWithAOneTimeLinkThatWorksOnceAndOnlyByPost() {
@@ -127,6 +132,45 @@ class PortalIT {
 		Http.Response zip = http.getWithCookies("/portal/folders/" + folder + "/zip", session);
 		assertThat(zip.status()).isEqualTo(200);
 		assertThat(zip.contentType()).isEqualTo("application/zip");
+	}
+
+	@Test
+	void downloadAllLeavesOutADocumentWhoseFileIsGoneAndSendsTheRest() throws Exception {
+		Http http = new Http(this.port);
+		Firms.TestFirm firm = Firms.create(http, "Partial archives");
+		Customer setup = Customers.withPortalAccess(http, firm, "Partial Client");
+		String token = firm.adminToken();
+		String folder = http.postJson("/api/v1/clients/" + setup.clientId() + "/folders", "{\"name\":\"Tax\"}", token)
+			.json()
+			.get("id")
+			.asString();
+		Http.Response uploaded = http.postMultipart("/api/v1/clients/" + setup.clientId() + "/documents", token,
+				List.of(FilePart.file("kept.txt", "Still here".getBytes(StandardCharsets.UTF_8)),
+						FilePart.file("gone.txt", "Deleted from the disk".getBytes(StandardCharsets.UTF_8))),
+				Map.of("folderId", folder));
+		assertThat(uploaded.status()).as(uploaded.body()).isEqualTo(201);
+		String gone = uploaded.json().get("items").get(1).get("id").asString();
+		// As if someone removed the file from storage directly: the list still offers it.
+		this.jdbc.sql("update document set storage_key = ? where id = ?")
+			.params("gone/" + gone + ".txt", java.util.UUID.fromString(gone))
+			.update();
+		share(http, token, "/api/v1/folders/" + folder + "/shares", setup.contactId(), "VIEW");
+		String session = PortalSession.signIn(http, setup.email());
+
+		HttpResponse<byte[]> zip = http.download("/portal/folders/" + folder + "/zip", null, "Cookie", session);
+
+		assertThat(zip.statusCode()).isEqualTo(200);
+		Map<String, byte[]> contents = new HashMap<>();
+		try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip.body()))) {
+			for (ZipEntry entry; (entry = in.getNextEntry()) != null;) {
+				contents.put(entry.getName(), in.readAllBytes());
+			}
+		}
+		assertThat(contents).containsOnlyKeys("kept.txt");
+		assertThat(new String(contents.get("kept.txt"), StandardCharsets.UTF_8)).isEqualTo("Still here");
+		assertThat(http.get("/api/v1/documents/" + gone, token).json().get("missingSince"))
+			.as("marked missing, so customers stop being offered it")
+			.isNotNull();
 	}
 
 	@Test
