@@ -92,27 +92,37 @@ class DocumentStore {
 	}
 
 	List<Document> list(UUID firmId, UUID clientId, DocumentSort sort, @Nullable String text) {
-		return list(firmId, clientId, sort, text, 0, Integer.MAX_VALUE);
+		return list(firmId, clientId, sort, text, null, 0, Integer.MAX_VALUE);
 	}
 
-	/** At most {@code limit} documents from {@code offset} on, in the sort's order. */
-	List<Document> list(UUID firmId, UUID clientId, DocumentSort sort, @Nullable String text, int offset, int limit) {
-		StringBuilder sql = new StringBuilder("select * from document where firm_id = ? and client_id = ?");
+	/**
+	 * At most {@code limit} documents from {@code offset} on, in the sort's order; only
+	 * those in {@code folders} when given.
+	 */
+	List<Document> list(UUID firmId, UUID clientId, DocumentSort sort, @Nullable String text,
+			@Nullable Collection<UUID> folders, int offset, int limit) {
+		StringBuilder sql = new StringBuilder("select * from document where firm_id = :firm and client_id = :client");
 		boolean searching = text != null && !text.isBlank();
 		if (searching) {
-			sql.append(" and search_name like ? escape '\\'");
+			sql.append(" and search_name like :text escape '\\'");
+		}
+		if (folders != null) {
+			sql.append(folders.isEmpty() ? " and 1 = 0" : " and folder_id in (:folders)");
 		}
 		sql.append(" order by ").append(sort.orderBy());
 		boolean paged = offset > 0 || limit < Integer.MAX_VALUE;
 		if (paged) {
-			sql.append(" limit ? offset ?");
+			sql.append(" limit :limit offset :offset");
 		}
-		var statement = this.jdbc.sql(sql.toString()).param(firmId).param(clientId);
+		var statement = this.jdbc.sql(sql.toString()).param("firm", firmId).param("client", clientId);
 		if (searching) {
-			statement = statement.param(Text.containsPattern(text));
+			statement = statement.param("text", Text.containsPattern(text));
+		}
+		if (folders != null && !folders.isEmpty()) {
+			statement = statement.param("folders", folders);
 		}
 		if (paged) {
-			statement = statement.param(limit).param(offset);
+			statement = statement.param("limit", limit).param("offset", offset);
 		}
 		return statement.query(DocumentStore::map).list();
 	}

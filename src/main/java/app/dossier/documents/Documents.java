@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -104,12 +105,21 @@ public class Documents {
 	/** One page of {@link #list}: the API's document list. */
 	public DocumentPage page(UUID firmId, UUID clientId, DocumentSort sort, @Nullable String text, int offset,
 			int limit) {
+		return page(firmId, clientId, sort, text, null, offset, limit);
+	}
+
+	/**
+	 * One page of {@link #list}, only the documents in {@code folders} when given: the
+	 * staff Files page, which shows a folder with the folders inside it.
+	 */
+	public DocumentPage page(UUID firmId, UUID clientId, DocumentSort sort, @Nullable String text,
+			@Nullable Set<UUID> folders, int offset, int limit) {
 		DocumentPage.check(offset, limit);
 		lookAt(firmId, clientId);
 		// One more than asked says whether another page follows without counting them
 		// all.
-		List<Document> found = Objects.requireNonNull(
-				this.readOnly.execute((status) -> this.store.list(firmId, clientId, sort, text, offset, limit + 1)));
+		List<Document> found = Objects.requireNonNull(this.readOnly
+			.execute((status) -> this.store.list(firmId, clientId, sort, text, folders, offset, limit + 1)));
 		boolean more = found.size() > limit;
 		return new DocumentPage(more ? found.subList(0, limit) : found, offset, limit, more);
 	}

@@ -37,6 +37,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class FilesController {
 
+	/** Documents on one page of a client's files. */
+	static final int PAGE_SIZE = 100;
+
 	private final Documents documents;
 
 	private final Clients clients;
@@ -58,7 +61,8 @@ class FilesController {
 	@GetMapping("/clients/{id}/files")
 	String files(CurrentStaff caller, @PathVariable UUID id, @RequestParam(required = false) @Nullable String sort,
 			@RequestParam(required = false) @Nullable String order, @RequestParam(required = false) @Nullable String q,
-			@RequestParam(required = false) @Nullable UUID folder, Model model) {
+			@RequestParam(required = false) @Nullable UUID folder, @RequestParam(defaultValue = "0") int page,
+			Model model) {
 		Client client = this.clients.get(caller.firmId(), id);
 		DocumentSort documentSort;
 		try {
@@ -74,12 +78,16 @@ class FilesController {
 			.filter((f) -> f.id().equals(folder))
 			.findFirst()
 			.orElseThrow(() -> new NotFoundException("Folder")) : null;
-		Set<UUID> inside = (current != null) ? Folders.withDescendants(folders, Set.of(current.id())) : Set.of();
-		model.addAttribute("documents",
-				this.documents.list(caller.firmId(), id, documentSort, q)
-					.stream()
-					.filter((d) -> current == null || (d.folderId() != null && inside.contains(d.folderId())))
-					.toList());
+		Set<UUID> inside = (current != null) ? Folders.withDescendants(folders, Set.of(current.id())) : null;
+		// A page at a time: a client with thousands of documents would otherwise be one
+		// page of megabytes, each row carrying its edit form.
+		int shown = Math.clamp(page, 0, Integer.MAX_VALUE / PAGE_SIZE - 1);
+		DocumentPage documentPage = this.documents.page(caller.firmId(), id, documentSort, q, inside, shown * PAGE_SIZE,
+				PAGE_SIZE);
+		model.addAttribute("documents", documentPage.items());
+		model.addAttribute("page", shown);
+		model.addAttribute("firstShown", shown * PAGE_SIZE + 1);
+		model.addAttribute("more", documentPage.more());
 		model.addAttribute("newSince", this.documents.opened(caller, id));
 		model.addAttribute("folders", FolderTree.of(folders));
 		model.addAttribute("folder", current);

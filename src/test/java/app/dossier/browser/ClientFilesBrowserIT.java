@@ -11,6 +11,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
 import org.junit.jupiter.api.Test;
@@ -64,7 +65,10 @@ class ClientFilesBrowserIT extends BrowserTest {
 						new FilePayload("gamma.bin", "application/octet-stream", gamma) });
 			assertThat(page.locator("form[data-upload] .uppy-Dashboard-Item.is-complete")).hasCount(3);
 			Locator rows = page.locator("tr.document-row");
-			assertThat(rows).hasCount(3);
+			// The list is fetched again once the uploads finish; on a busy machine (one
+			// run
+			// here, beside another build) that took longer than the default five seconds.
+			assertThat(rows).hasCount(3, new LocatorAssertions.HasCountOptions().setTimeout(30_000));
 			assertThat(page.locator("#document-count")).hasText("3");
 			assertThat(rows.locator(".doc-name > a"))
 				.hasText(new String[] { "alpha.txt", "Beta report.pdf", "gamma.bin" });
@@ -116,6 +120,101 @@ class ClientFilesBrowserIT extends BrowserTest {
 
 			page.navigate(base + "/clients");
 			assertThat(page.locator("#client-list .badge-brand")).hasText("3");
+		}
+	}
+
+	@Test
+	void staffPageThroughAClientWithMoreDocumentsThanOnePageHolds() {
+		String base = "http://localhost:" + this.port;
+		Http http = new Http(this.port);
+		Firms.TestFirm firm = Firms.create(http, "Browser Pages");
+		http.patchJson("/api/v1/settings", "{\"maxFilesPerUpload\":100}", firm.adminToken());
+		String client = http
+			.postJson("/api/v1/clients", Http.json(Map.of("displayName", "Many Papers")), firm.adminToken())
+			.json()
+			.get("id")
+			.asString();
+		String folder = http
+			.postJson("/api/v1/clients/" + client + "/folders", Http.json(Map.of("name", "Payroll")), firm.adminToken())
+			.json()
+			.get("id")
+			.asString();
+		upload(http, firm, client, null, "note", 110);
+		upload(http, firm, client, folder, "pay", 120);
+
+		try (BrowserContext context = this.browser.newContext()) {
+			Page page = context.newPage();
+			page.navigate(base + "/login");
+			page.getByLabel("Email").fill(firm.adminEmail());
+			page.getByLabel("Password").fill(Firms.PASSWORD);
+			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+			page.navigate(base + "/clients/" + client + "/files?sort=name&order=asc");
+
+			Locator names = page.locator("tr.document-row .doc-name > a[download]");
+			Locator pager = page.locator("#documents .pager");
+			assertThat(names).hasCount(100);
+			assertThat(names.first()).hasText("note-001.txt");
+			assertThat(names.last()).hasText("note-100.txt");
+			assertThat(pager).containsText("Documents 1–100");
+			assertThat(pager.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Previous"))).hasCount(0);
+			assertThat(page.locator("#document-count")).hasText("230");
+
+			pager.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Next")).click();
+			assertThat(page).hasURL(java.util.regex.Pattern.compile(".*sort=name&order=asc.*page=1.*"));
+			assertThat(names).hasCount(100);
+			assertThat(names.first()).hasText("note-101.txt");
+			assertThat(names.last()).hasText("pay-090.txt");
+			assertThat(pager).containsText("Documents 101–200");
+
+			pager.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Next")).click();
+			assertThat(names).hasCount(30);
+			assertThat(names.last()).hasText("pay-120.txt");
+			assertThat(pager).containsText("Documents 201–230");
+			assertThat(pager.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Next"))).hasCount(0);
+			pager.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Previous")).click();
+			assertThat(names.first()).hasText("note-101.txt");
+
+			// A search starts again at its first page.
+			page.getByLabel("Search documents").fill("pay-11");
+			assertThat(names).hasCount(10);
+			assertThat(names.first()).hasText("pay-110.txt");
+			assertThat(pager).hasCount(0);
+
+			// A folder pages through its own documents only.
+			page.navigate(base + "/clients/" + client + "/files?sort=name&order=asc&folder=" + folder);
+			assertThat(names).hasCount(100);
+			assertThat(names.first()).hasText("pay-001.txt");
+			pager.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Next")).click();
+			assertThat(names).hasCount(20);
+			assertThat(names.last()).hasText("pay-120.txt");
+			assertThat(page).hasURL(java.util.regex.Pattern.compile(".*folder=" + folder + ".*page=1.*"));
+
+			// Past the last page, and pages that cannot be, change nothing and say so.
+			page.navigate(base + "/clients/" + client + "/files?page=7");
+			assertThat(names).hasCount(0);
+			assertThat(page.locator("#documents")).containsText("No documents on this page.");
+			page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Back to the first page")).click();
+			assertThat(names).hasCount(100);
+			page.navigate(base + "/clients/" + client + "/files?page=-4");
+			assertThat(names).hasCount(100);
+			assertThat(pager).containsText("Documents 1–100");
+			assertThat(page.navigate(base + "/clients/" + client + "/files?page=two").status()).isEqualTo(400);
+		}
+	}
+
+	/**
+	 * {@code count} small text files named {@code prefix-001.txt} …, 100 to a request.
+	 */
+	private static void upload(Http http, Firms.TestFirm firm, String client, String folder, String prefix, int count) {
+		for (int from = 1; from <= count; from += 100) {
+			List<Http.FilePart> files = new java.util.ArrayList<>();
+			for (int i = from; i < Math.min(from + 100, count + 1); i++) {
+				String name = String.format("%s-%03d.txt", prefix, i);
+				files.add(Http.FilePart.file(name, (name + " contents").getBytes(StandardCharsets.UTF_8)));
+			}
+			Map<String, String> fields = (folder != null) ? Map.of("folderId", folder) : Map.of();
+			assertThat(http.postMultipart("/api/v1/clients/" + client + "/documents", firm.adminToken(), files, fields)
+				.status()).isEqualTo(201);
 		}
 	}
 
