@@ -1,6 +1,8 @@
 package app.dossier.documents;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -62,7 +64,7 @@ class FilesController {
 	String files(CurrentStaff caller, @PathVariable UUID id, @RequestParam(required = false) @Nullable String sort,
 			@RequestParam(required = false) @Nullable String order, @RequestParam(required = false) @Nullable String q,
 			@RequestParam(required = false) @Nullable UUID folder, @RequestParam(defaultValue = "0") int page,
-			Model model) {
+			HttpServletRequest request, Model model) {
 		Client client = this.clients.get(caller.firmId(), id);
 		DocumentSort documentSort;
 		try {
@@ -88,6 +90,8 @@ class FilesController {
 		model.addAttribute("page", shown);
 		model.addAttribute("firstShown", shown * PAGE_SIZE + 1);
 		model.addAttribute("more", documentPage.more());
+		model.addAttribute("here",
+				request.getRequestURI() + ((request.getQueryString() != null) ? "?" + request.getQueryString() : ""));
 		model.addAttribute("newSince", this.documents.opened(caller, id));
 		model.addAttribute("folders", FolderTree.of(folders));
 		model.addAttribute("folder", current);
@@ -108,7 +112,8 @@ class FilesController {
 			@RequestParam(defaultValue = "") String notes, @RequestParam(defaultValue = "") String documentDate,
 			@RequestParam(defaultValue = "false") boolean visibleToClient,
 			@RequestParam(defaultValue = "false") boolean showOnDashboard,
-			@RequestParam(required = false) @Nullable String folderId, RedirectAttributes redirect) {
+			@RequestParam(required = false) @Nullable String folderId,
+			@RequestParam(required = false) @Nullable String back, RedirectAttributes redirect) {
 		Document document = this.documents.get(caller.firmId(), id);
 		try {
 			this.documents.change(caller, id,
@@ -118,13 +123,38 @@ class FilesController {
 		catch (InvalidInputException ex) {
 			redirect.addFlashAttribute("error", ex.getMessage());
 		}
-		return "redirect:/clients/" + document.clientId() + "/files";
+		return backToList(document.clientId(), back);
+	}
+
+	private static @Nullable String pathAndQuery(@Nullable String url) {
+		if (url == null) {
+			return null;
+		}
+		try {
+			URI uri = new URI(url);
+			return uri.getRawPath() + ((uri.getRawQuery() != null) ? "?" + uri.getRawQuery() : "");
+		}
+		catch (URISyntaxException ex) {
+			return null;
+		}
+	}
+
+	/**
+	 * Where an edit or a deletion returns: the page of the list it was made on (folder,
+	 * order, search, page) when that is this client's list, else the list's first page.
+	 */
+	static String backToList(UUID clientId, @Nullable String back) {
+		String list = "/clients/" + clientId + "/files";
+		boolean ours = back != null && (back.equals(list) || back.startsWith(list + "?"))
+				&& back.chars().noneMatch((c) -> Character.isISOControl(c) || c == '{' || c == '}');
+		return "redirect:" + (ours ? back : list);
 	}
 
 	/** The inline switches; answers with the updated row for htmx to swap in. */
 	@PostMapping("/documents/{id}/flags")
 	String flags(CurrentStaff caller, @PathVariable UUID id, @RequestParam String field,
-			@RequestParam(defaultValue = "false") boolean on, Model model) {
+			@RequestParam(defaultValue = "false") boolean on,
+			@RequestHeader(name = "HX-Current-URL", required = false) @Nullable String page, Model model) {
 		DocumentChange change = switch (field) {
 			case "visibleToClient" -> DocumentChange.flags(on, null);
 			case "showOnDashboard" -> DocumentChange.flags(null, on);
@@ -139,6 +169,8 @@ class FilesController {
 		model.addAttribute("folder", null);
 		// The marker only matters on the page as it was opened; a toggled row drops it.
 		model.addAttribute("newSince", document.createdAt());
+		// The row's edit form returns to the page the switch was flipped on.
+		model.addAttribute("here", pathAndQuery(page));
 		return "documents/files :: row";
 	}
 
@@ -226,11 +258,12 @@ class FilesController {
 	}
 
 	@PostMapping("/documents/{id}/delete")
-	String delete(CurrentStaff caller, @PathVariable UUID id, RedirectAttributes redirect) {
+	String delete(CurrentStaff caller, @PathVariable UUID id, @RequestParam(required = false) @Nullable String back,
+			RedirectAttributes redirect) {
 		Document document = this.documents.get(caller.firmId(), id);
 		this.documents.delete(caller, id);
 		redirect.addFlashAttribute("notice", "Deleted " + document.name() + ".");
-		return "redirect:/clients/" + document.clientId() + "/files";
+		return backToList(document.clientId(), back);
 	}
 
 	@GetMapping("/documents/{id}/download")

@@ -166,6 +166,28 @@ class ClientFilesBrowserIT extends BrowserTest {
 			assertThat(names.last()).hasText("pay-090.txt");
 			assertThat(pager).containsText("Documents 101–200");
 
+			// An edit returns to the page it was made on.
+			Locator row = page.locator("tr.document-row").filter(new Locator.FilterOptions().setHasText("pay-050.txt"));
+			row.locator("summary").click();
+			row.getByLabel("Notes").fill("Checked");
+			row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save")).click();
+			assertThat(page.locator("main")).containsText("Saved pay-050.txt.");
+			assertThat(page).hasURL(java.util.regex.Pattern.compile(".*sort=name&order=asc.*page=1.*"));
+			assertThat(names.first()).hasText("note-101.txt");
+			assertThat(page.locator("tr.document-row")
+				.filter(new Locator.FilterOptions().setHasText("pay-050.txt"))
+				.locator(".notes")).hasText("Checked");
+			// Anywhere else than this client's list is not a place to return to.
+			Locator again = page.locator("tr.document-row")
+				.filter(new Locator.FilterOptions().setHasText("pay-050.txt"));
+			again.locator("summary").click();
+			again.locator("form.stack input[name=back]")
+				.evaluate("(input) => input.value = 'https://example.com/elsewhere'");
+			again.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save")).click();
+			assertThat(page).hasURL(base + "/clients/" + client + "/files");
+			page.goBack();
+			page.navigate(base + "/clients/" + client + "/files?sort=name&order=asc&page=1");
+
 			pager.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Next")).click();
 			assertThat(names).hasCount(30);
 			assertThat(names.last()).hasText("pay-120.txt");
