@@ -14,13 +14,7 @@ SIZE_MIB=${1:-64}
 SIZE=$((SIZE_MIB * 1024 * 1024))
 RATE=$((SIZE / 5)) # the upload takes about five seconds
 ensure_jar
-WORK=$(mktemp -d "${TMPDIR:-/tmp}/dossier-stop.XXXXXX")
-
-cleanup() {
-  stop_server KILL
-  [ -n "${KEEP_WORK:-}" ] || rm -rf "$WORK"
-}
-trap cleanup EXIT
+work_dir stop
 fail() { echo "FAIL: $*"; grep -E " (WARN|ERROR) " "$WORK/server.log" | tail -20 || true; exit 1; }
 # stop_quietly: stops the server (SIGTERM) and fails when the stop logged a warning or error.
 stop_quietly() {

@@ -39,6 +39,13 @@ json() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
 b64() { printf '%s' "$1" | base64 -w0; }
 sha256() { sha256sum "$1" | cut -d' ' -f1; }
 
+# work_dir NAME: makes the run's directory (WORK) and, on exit, kills the server started
+# from it and removes the directory (kept with KEEP_WORK=1).
+work_dir() {
+  WORK=$(mktemp -d "${TMPDIR:-/tmp}/dossier-$1.XXXXXX")
+  trap 'stop_server KILL; [ -n "${KEEP_WORK:-}" ] || rm -rf "$WORK"' EXIT
+}
+
 # start_server [extra server arguments…]: starts the jar with -Xmx256m on $WORK/data (kept
 # across restarts), appends its output to $WORK/server.log and waits until /actuator/health
 # answers. Sets SERVER, PORT (chosen once) and BASE; SERVER_STARTED is the time of the start.

@@ -14,13 +14,7 @@ SIZE_MIB=${1:-1024}
 SIZE=$((SIZE_MIB * 1024 * 1024))
 HALF=$((SIZE / 2))
 ensure_jar
-WORK=$(mktemp -d "${TMPDIR:-/tmp}/dossier-resume.XXXXXX")
-
-cleanup() {
-  stop_server KILL
-  [ -n "${KEEP_WORK:-}" ] || rm -rf "$WORK"
-}
-trap cleanup EXIT
+work_dir resume
 
 echo "Writing a ${SIZE_MIB} MiB file of random bytes"
 head -c "$SIZE" /dev/urandom > "$WORK/big.bin"

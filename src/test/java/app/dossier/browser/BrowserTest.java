@@ -1,10 +1,20 @@
 package app.dossier.browser;
 
+import java.util.Map;
+
 import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
+
+import app.dossier.support.Firms;
+import app.dossier.support.Http;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * One headless Chromium per test class, started before its first test and closed after
@@ -27,6 +37,22 @@ abstract class BrowserTest {
 	void stopBrowser() {
 		this.browser.close();
 		this.playwright.close();
+	}
+
+	/** Signs the firm's administrator in through the login form, as staff do. */
+	protected static void signInStaff(Page page, String base, Firms.TestFirm firm) {
+		page.navigate(base + "/login");
+		page.getByLabel("Email").fill(firm.adminEmail());
+		page.getByLabel("Password").fill(Firms.PASSWORD);
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+		assertThat(page).hasURL(base + "/");
+	}
+
+	/** A new client, made through the API; its id. */
+	protected static String newClient(Http http, String token, String name) {
+		Http.Response created = http.postJson("/api/v1/clients", Http.json(Map.of("displayName", name)), token);
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		return created.json().get("id").asString();
 	}
 
 }

@@ -45,10 +45,7 @@ class ClientFilesBrowserIT extends BrowserTest {
 		try (BrowserContext context = this.browser
 			.newContext(new Browser.NewContextOptions().setAcceptDownloads(true))) {
 			Page page = context.newPage();
-			page.navigate(base + "/login");
-			page.getByLabel("Email").fill(firm.adminEmail());
-			page.getByLabel("Password").fill(Firms.PASSWORD);
-			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+			signInStaff(page, base, firm);
 
 			page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Main"))
 				.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Clients"))
@@ -129,11 +126,7 @@ class ClientFilesBrowserIT extends BrowserTest {
 		Http http = new Http(this.port);
 		Firms.TestFirm firm = Firms.create(http, "Browser Pages");
 		http.patchJson("/api/v1/settings", "{\"maxFilesPerUpload\":100}", firm.adminToken());
-		String client = http
-			.postJson("/api/v1/clients", Http.json(Map.of("displayName", "Many Papers")), firm.adminToken())
-			.json()
-			.get("id")
-			.asString();
+		String client = newClient(http, firm.adminToken(), "Many Papers");
 		String folder = http
 			.postJson("/api/v1/clients/" + client + "/folders", Http.json(Map.of("name", "Payroll")), firm.adminToken())
 			.json()
@@ -144,10 +137,7 @@ class ClientFilesBrowserIT extends BrowserTest {
 
 		try (BrowserContext context = this.browser.newContext()) {
 			Page page = context.newPage();
-			page.navigate(base + "/login");
-			page.getByLabel("Email").fill(firm.adminEmail());
-			page.getByLabel("Password").fill(Firms.PASSWORD);
-			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+			signInStaff(page, base, firm);
 			page.navigate(base + "/clients/" + client + "/files?sort=name&order=asc");
 
 			Locator names = page.locator("tr.document-row .doc-name > a[download]");

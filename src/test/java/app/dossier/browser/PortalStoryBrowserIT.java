@@ -66,10 +66,7 @@ class PortalStoryBrowserIT extends BrowserTest {
 						.setHasTouch(true)
 						.setAcceptDownloads(true))) {
 			Page staff = staffContext.newPage();
-			staff.navigate(base + "/login");
-			staff.getByLabel("Email").fill(firm.adminEmail());
-			staff.getByLabel("Password").fill(Firms.PASSWORD);
-			staff.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+			signInStaff(staff, base, firm);
 
 			// Staff give Nora portal access and share two documents with her.
 			staff.navigate(base + "/clients/" + client + "/contacts");

@@ -230,22 +230,12 @@ class SecureLinksBrowserIT extends BrowserTest {
 
 	private static Page signIn(BrowserContext context, String base, Firms.TestFirm firm) {
 		Page page = context.newPage();
-		page.navigate(base + "/login");
-		page.getByLabel("Email").fill(firm.adminEmail());
-		page.getByLabel("Password").fill(Firms.PASSWORD);
-		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
-		assertThat(page).not().hasURL(Pattern.compile(".*/login.*"));
+		signInStaff(page, base, firm);
 		return page;
 	}
 
 	private static Browser.NewContextOptions phone() {
 		return new Browser.NewContextOptions().setViewportSize(390, 844).setIsMobile(true).setHasTouch(true);
-	}
-
-	private static String newClient(Http http, String token, String name) {
-		Http.Response created = http.postJson("/api/v1/clients", Http.json(Map.of("displayName", name)), token);
-		assertThat(created.status()).as(created.body()).isEqualTo(201);
-		return created.json().get("id").asString();
 	}
 
 	private static void addContact(Http http, String token, String client, Map<String, ?> contact) {

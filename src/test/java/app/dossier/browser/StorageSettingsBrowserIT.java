@@ -89,10 +89,7 @@ class StorageSettingsBrowserIT extends BrowserTest {
 		byte[] letter = "%PDF-1.4\nengagement letter".getBytes(StandardCharsets.US_ASCII);
 
 		Page page = this.browser.newPage();
-		page.navigate(base + "/login");
-		page.getByLabel("Email").fill(firm.adminEmail());
-		page.getByLabel("Password").fill(Firms.PASSWORD);
-		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+		signInStaff(page, base, firm);
 		page.navigate(base + "/settings");
 		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Storage platform")).click();
 		assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Storage");

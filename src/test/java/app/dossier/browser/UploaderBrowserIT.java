@@ -60,7 +60,7 @@ class UploaderBrowserIT extends BrowserTest {
 		try (BrowserContext context = this.browser.newContext()) {
 			Page page = context.newPage();
 			List<String> problems = watch(page);
-			signInStaff(page, firm);
+			signInStaff(page, base(), firm);
 			page.navigate(base() + "/clients/" + client + "/files?folder=" + folder);
 			Locator form = page.locator("form[data-upload]");
 			assertThat(form.locator(".uppy-Dashboard")).isVisible();
@@ -206,7 +206,7 @@ class UploaderBrowserIT extends BrowserTest {
 		try (BrowserContext context = this.browser.newContext()) {
 			Page page = context.newPage();
 			List<String> problems = watch(page);
-			signInStaff(page, firm);
+			signInStaff(page, base(), firm);
 			page.navigate(base() + "/clients/" + client + "/files");
 			Locator form = page.locator("form[data-upload]");
 			// The uploader lets a file named .pdf through (the firm accepts PDFs); the
@@ -252,7 +252,7 @@ class UploaderBrowserIT extends BrowserTest {
 					tusRequests.add(request.method() + " " + request.url());
 				}
 			});
-			signInStaff(page, firm);
+			signInStaff(page, base(), firm);
 			page.navigate(base() + "/clients/" + client + "/files");
 			Locator form = page.locator("form[data-upload]");
 			assertThat(form.locator(".uppy-Dashboard-note")).containsText("1 MB");
@@ -343,14 +343,6 @@ class UploaderBrowserIT extends BrowserTest {
 		return problems;
 	}
 
-	private void signInStaff(Page page, Firms.TestFirm firm) {
-		page.navigate(base() + "/login");
-		page.getByLabel("Email").fill(firm.adminEmail());
-		page.getByLabel("Password").fill(Firms.PASSWORD);
-		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
-		assertThat(page).hasURL(base() + "/");
-	}
-
 	/** Signs the contact in over HTTP and hands the session cookie to the browser. */
 	private Page signInContact(BrowserContext context, Http http, Customer customer) {
 		String cookie = PortalSession.signIn(http, customer.email());
@@ -358,12 +350,6 @@ class UploaderBrowserIT extends BrowserTest {
 		context.addCookies(
 				List.of(new Cookie(cookie.substring(0, equals), cookie.substring(equals + 1)).setUrl(base() + "/")));
 		return context.newPage();
-	}
-
-	private static String newClient(Http http, String token, String name) {
-		Http.Response created = http.postJson("/api/v1/clients", Http.json(Map.of("displayName", name)), token);
-		assertThat(created.status()).as(created.body()).isEqualTo(201);
-		return created.json().get("id").asString();
 	}
 
 	/** A client with a contact who has portal access; customer uploads are on. */

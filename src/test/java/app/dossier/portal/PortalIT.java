@@ -1,6 +1,7 @@
 package app.dossier.portal;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -88,11 +89,7 @@ class PortalIT {
 		Firms.TestFirm firm = Firms.create(http, "Visibility");
 		Customer setup = Customers.withPortalAccess(http, firm, "Seen Client");
 		String token = firm.adminToken();
-		String folder = http
-			.postJson("/api/v1/clients/" + setup.clientId() + "/folders", "{\"name\":\"Tax 2025\"}", token)
-			.json()
-			.get("id")
-			.asString();
+		String folder = folder(http, token, setup.clientId(), "Tax 2025");
 		String direct = upload(http, token, setup.clientId(), "direct.pdf", Map.of());
 		String hidden = upload(http, token, setup.clientId(), "hidden.pdf", Map.of("visibleToClient", "false"));
 		String inFolder = upload(http, token, setup.clientId(), "in-folder.pdf", Map.of("folderId", folder));
@@ -140,10 +137,7 @@ class PortalIT {
 		Firms.TestFirm firm = Firms.create(http, "Partial archives");
 		Customer setup = Customers.withPortalAccess(http, firm, "Partial Client");
 		String token = firm.adminToken();
-		String folder = http.postJson("/api/v1/clients/" + setup.clientId() + "/folders", "{\"name\":\"Tax\"}", token)
-			.json()
-			.get("id")
-			.asString();
+		String folder = folder(http, token, setup.clientId(), "Tax");
 		Http.Response uploaded = http.postMultipart("/api/v1/clients/" + setup.clientId() + "/documents", token,
 				List.of(FilePart.file("kept.txt", "Still here".getBytes(StandardCharsets.UTF_8)),
 						FilePart.file("gone.txt", "Deleted from the disk".getBytes(StandardCharsets.UTF_8))),
@@ -160,14 +154,9 @@ class PortalIT {
 		HttpResponse<byte[]> zip = http.download("/portal/folders/" + folder + "/zip", null, "Cookie", session);
 
 		assertThat(zip.statusCode()).isEqualTo(200);
-		Map<String, byte[]> contents = new HashMap<>();
-		try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip.body()))) {
-			for (ZipEntry entry; (entry = in.getNextEntry()) != null;) {
-				contents.put(entry.getName(), in.readAllBytes());
-			}
-		}
+		Map<String, Unzipped> contents = unzip(zip.body());
 		assertThat(contents).containsOnlyKeys("kept.txt");
-		assertThat(new String(contents.get("kept.txt"), StandardCharsets.UTF_8)).isEqualTo("Still here");
+		assertThat(new String(contents.get("kept.txt").content(), StandardCharsets.UTF_8)).isEqualTo("Still here");
 		assertThat(http.get("/api/v1/documents/" + gone, token).json().get("missingSince"))
 			.as("marked missing, so customers stop being offered it")
 			.isNotNull();
@@ -179,10 +168,7 @@ class PortalIT {
 		Firms.TestFirm firm = Firms.create(http, "Archives");
 		Customer setup = Customers.withPortalAccess(http, firm, "Archive Client");
 		String token = firm.adminToken();
-		String folder = http.postJson("/api/v1/clients/" + setup.clientId() + "/folders", "{\"name\":\"Scans\"}", token)
-			.json()
-			.get("id")
-			.asString();
+		String folder = folder(http, token, setup.clientId(), "Scans");
 		byte[] noise = new byte[300_000];
 		new Random(7).nextBytes(noise);
 		noise[0] = 0; // never the first bytes of a program, which uploads refuse
@@ -197,21 +183,14 @@ class PortalIT {
 		HttpResponse<byte[]> zip = http.download("/portal/folders/" + folder + "/zip", null, "Cookie", session);
 
 		assertThat(zip.statusCode()).isEqualTo(200);
-		Map<String, ZipEntry> entries = new HashMap<>();
-		Map<String, byte[]> contents = new HashMap<>();
-		try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip.body()))) {
-			for (ZipEntry entry; (entry = in.getNextEntry()) != null;) {
-				contents.put(entry.getName(), in.readAllBytes());
-				entries.put(entry.getName(), entry);
-			}
-		}
-		assertThat(contents.get("scan.bin")).isEqualTo(noise);
-		assertThat(contents.get("ledger.txt")).isEqualTo(text);
+		Map<String, Unzipped> contents = unzip(zip.body());
+		assertThat(contents.get("scan.bin").content()).isEqualTo(noise);
+		assertThat(contents.get("ledger.txt").content()).isEqualTo(text);
 		// Random bytes cost nothing to archive (stored, or deflate's stored blocks for
 		// files
 		// kept elsewhere than this server's disk); text is deflated.
 		assertThat(zip.body().length).isLessThan(noise.length + text.length / 10 + 2_000);
-		assertThat(entries.get("ledger.txt").getMethod()).isEqualTo(ZipEntry.DEFLATED);
+		assertThat(contents.get("ledger.txt").entry().getMethod()).isEqualTo(ZipEntry.DEFLATED);
 		// Recorded together, each as a download of its own.
 		List<String> ids = new ArrayList<>();
 		uploaded.json().get("items").forEach((item) -> ids.add(item.get("id").asString()));
@@ -329,6 +308,27 @@ class PortalIT {
 				List.of(FilePart.file(name, name.getBytes(StandardCharsets.UTF_8))), fields);
 		assertThat(response.status()).as(response.body()).isEqualTo(201);
 		return response.json().get("items").get(0).get("id").asString();
+	}
+
+	/** An archive's entries by name, each with its bytes. */
+	private static Map<String, Unzipped> unzip(byte[] archive) throws IOException {
+		Map<String, Unzipped> entries = new HashMap<>();
+		try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(archive))) {
+			for (ZipEntry entry; (entry = in.getNextEntry()) != null;) {
+				entries.put(entry.getName(), new Unzipped(entry, in.readAllBytes()));
+			}
+		}
+		return entries;
+	}
+
+	private record Unzipped(ZipEntry entry, byte[] content) {
+	}
+
+	private static String folder(Http http, String token, String clientId, String name) {
+		return http.postJson("/api/v1/clients/" + clientId + "/folders", Http.json(Map.of("name", name)), token)
+			.json()
+			.get("id")
+			.asString();
 	}
 
 	static void share(Http http, String token, String path, String contactId, String permission) {
