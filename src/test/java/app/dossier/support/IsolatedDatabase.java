@@ -40,8 +40,10 @@ public class IsolatedDatabase implements ApplicationContextInitializer<Configura
 		// Spring keeps every test context open for reuse; small pools keep them all
 		// within
 		// PostgreSQL's connection limit.
-		properties.put("spring.datasource.hikari.maximum-pool-size", "4");
-		properties.put("spring.datasource.hikari.minimum-idle", "1");
+		properties.put("spring.datasource.tomcat.max-active", "4");
+		properties.put("spring.datasource.tomcat.max-idle", "4");
+		properties.put("spring.datasource.tomcat.initial-size", "1");
+		properties.put("spring.datasource.tomcat.min-idle", "1");
 		String url = environment.getProperty("spring.datasource.url", "");
 		if (url.startsWith("jdbc:postgresql:")) {
 			String schema = "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);

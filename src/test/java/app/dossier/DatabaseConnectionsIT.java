@@ -1,0 +1,108 @@
+package app.dossier;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.Test;
+
+import app.dossier.support.DossierIntegrationTest;
+import app.dossier.support.Firms;
+import app.dossier.support.Http;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+@DossierIntegrationTest
+class DatabaseConnectionsIT {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	DataSource dataSource;
+
+	@Value("${spring.datasource.url}")
+	String url;
+
+	@Value("${spring.datasource.username}")
+	String username;
+
+	@Value("${spring.datasource.password}")
+	String password;
+
+	@Test
+	void connectionsComeFromTomcatsPoolAndAreCheckedBeforeTheyAreLent() {
+		assertThat(this.dataSource).isInstanceOf(org.apache.tomcat.jdbc.pool.DataSource.class);
+		org.apache.tomcat.jdbc.pool.DataSource pool = (org.apache.tomcat.jdbc.pool.DataSource) this.dataSource;
+		assertThat(pool.isTestOnBorrow()).isTrue();
+		assertThat(pool.getValidationInterval()).isEqualTo(500);
+		assertThat(pool.isFairQueue()).isTrue();
+		assertThat(pool.getMaxActive()).isEqualTo(4); // the tests' own size, see
+														// IsolatedDatabase
+	}
+
+	@Test
+	void connectionsTheDatabaseDroppedAreReplacedBeforeARequestGetsThem() throws Exception {
+		assumeTrue(this.url.startsWith("jdbc:postgresql:"), "PostgreSQL can end a connection from its side");
+		Http http = new Http(this.port);
+		Firms.TestFirm firm = Firms.create(http, "Connections");
+		assertThat(http.get("/api/v1/clients", firm.adminToken()).status()).isEqualTo(200);
+
+		// Every idle connection of the pool, ended by the database as a restart would,
+		// and
+		// held until the half second in which a connection just checked is lent unchecked
+		// has passed.
+		org.apache.tomcat.jdbc.pool.DataSource pool = (org.apache.tomcat.jdbc.pool.DataSource) this.dataSource;
+		List<Connection> held = new ArrayList<>();
+		List<Integer> backends = new ArrayList<>();
+		for (int idle = pool.getIdle(); idle > 0; idle--) {
+			Connection connection = this.dataSource.getConnection();
+			held.add(connection);
+			backends.add(backend(connection));
+		}
+		assertThat(backends).isNotEmpty();
+		try (Connection admin = DriverManager.getConnection(this.url, this.username, this.password);
+				Statement statement = admin.createStatement()) {
+			for (int backend : backends) {
+				statement.execute("select pg_terminate_backend(" + backend + ")");
+			}
+		}
+		Thread.sleep(600);
+		for (Connection connection : held) {
+			connection.close();
+		}
+
+		List<Connection> lent = new ArrayList<>();
+		for (int i = 0; i < backends.size(); i++) {
+			Connection connection = this.dataSource.getConnection();
+			lent.add(connection);
+			assertThat(backend(connection)).isNotIn(backends);
+		}
+		for (Connection connection : lent) {
+			connection.close();
+		}
+		for (int i = 0; i < 20; i++) {
+			assertThat(http.get("/api/v1/clients", firm.adminToken()).status()).isEqualTo(200);
+		}
+		Http.Response created = http.postJson("/api/v1/clients", "{\"displayName\":\"After\"}", firm.adminToken());
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+	}
+
+	private static int backend(Connection connection) throws Exception {
+		try (Statement statement = connection.createStatement();
+				ResultSet pid = statement.executeQuery("select pg_backend_pid()")) {
+			pid.next();
+			return pid.getInt(1);
+		}
+	}
+
+}
