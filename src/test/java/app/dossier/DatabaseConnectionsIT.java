@@ -55,47 +55,63 @@ class DatabaseConnectionsIT {
 		Firms.TestFirm firm = Firms.create(http, "Connections");
 		assertThat(http.get("/api/v1/clients", firm.adminToken()).status()).isEqualTo(200);
 
-		// Every idle connection of the pool, ended by the database as a restart would,
-		// and
-		// held until the half second in which a connection just checked is lent unchecked
-		// has passed.
+		// Every idle connection of the pool ended, and held until the half second in
+		// which a
+		// connection just checked is lent unchecked has passed. A connection of the
+		// test's
+		// own stays open to the end: an embedded H2 database closes with its last.
 		org.apache.tomcat.jdbc.pool.DataSource pool = (org.apache.tomcat.jdbc.pool.DataSource) this.dataSource;
-		List<Connection> held = new ArrayList<>();
-		List<Integer> backends = new ArrayList<>();
-		for (int idle = pool.getIdle(); idle > 0; idle--) {
-			Connection connection = this.dataSource.getConnection();
-			held.add(connection);
-			backends.add(backend(connection));
-		}
-		assertThat(backends).isNotEmpty();
-		try (Connection admin = DriverManager.getConnection(this.url, this.username, this.password);
-				Statement statement = admin.createStatement()) {
-			for (int backend : backends) {
-				String end = postgres() ? "pg_terminate_backend" : "abort_session";
-				try (ResultSet ended = statement.executeQuery("select " + end + "(" + backend + ")")) {
-					assertThat(ended.next() && ended.getBoolean(1)).as("%s(%d)", end, backend).isTrue();
-				}
+		try (Connection admin = DriverManager.getConnection(this.url, this.username, this.password)) {
+			List<Connection> held = new ArrayList<>();
+			List<Integer> backends = new ArrayList<>();
+			for (int idle = pool.getIdle(); idle > 0; idle--) {
+				Connection connection = this.dataSource.getConnection();
+				held.add(connection);
+				backends.add(backend(connection));
 			}
-		}
-		Thread.sleep(600);
-		for (Connection connection : held) {
-			connection.close();
-		}
+			assertThat(backends).isNotEmpty();
+			for (int i = 0; i < held.size(); i++) {
+				end(admin, held.get(i), backends.get(i));
+			}
+			Thread.sleep(600);
+			for (Connection connection : held) {
+				connection.close();
+			}
 
-		List<Connection> lent = new ArrayList<>();
-		for (int i = 0; i < backends.size(); i++) {
-			Connection connection = this.dataSource.getConnection();
-			lent.add(connection);
-			assertThat(backend(connection)).isPositive(); // answers: a live connection
+			List<Connection> lent = new ArrayList<>();
+			for (int i = 0; i < backends.size(); i++) {
+				Connection connection = this.dataSource.getConnection();
+				lent.add(connection);
+				// It answers: a live connection.
+				assertThat(backend(connection)).isPositive();
+			}
+			for (Connection connection : lent) {
+				connection.close();
+			}
+			for (int i = 0; i < 20; i++) {
+				assertThat(http.get("/api/v1/clients", firm.adminToken()).status()).isEqualTo(200);
+			}
+			Http.Response created = http.postJson("/api/v1/clients", "{\"displayName\":\"After\"}", firm.adminToken());
+			assertThat(created.status()).as(created.body()).isEqualTo(201);
 		}
-		for (Connection connection : lent) {
-			connection.close();
+	}
+
+	/**
+	 * PostgreSQL ends the connection from its side, as a restart does; the pool's proxy
+	 * still takes it for open until it is checked. An embedded H2 connection cannot be
+	 * lost that way (its sessions live in this process), so it is closed underneath the
+	 * pool; with H2 2.4.240 that alone broke every later insert into a table whose check
+	 * constraint was created on such a connection.
+	 */
+	private void end(Connection admin, Connection connection, int backend) throws Exception {
+		if (!postgres()) {
+			((javax.sql.PooledConnection) connection).getConnection().close();
+			return;
 		}
-		for (int i = 0; i < 20; i++) {
-			assertThat(http.get("/api/v1/clients", firm.adminToken()).status()).isEqualTo(200);
+		try (Statement statement = admin.createStatement();
+				ResultSet ended = statement.executeQuery("select pg_terminate_backend(" + backend + ")")) {
+			assertThat(ended.next() && ended.getBoolean(1)).as("backend %d ended", backend).isTrue();
 		}
-		Http.Response created = http.postJson("/api/v1/clients", "{\"displayName\":\"After\"}", firm.adminToken());
-		assertThat(created.status()).as(created.body()).isEqualTo(201);
 	}
 
 	private boolean postgres() {
