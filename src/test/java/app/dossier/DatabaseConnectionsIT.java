@@ -55,11 +55,10 @@ class DatabaseConnectionsIT {
 		Firms.TestFirm firm = Firms.create(http, "Connections");
 		assertThat(http.get("/api/v1/clients", firm.adminToken()).status()).isEqualTo(200);
 
-		// Every idle connection of the pool ended, and held until the half second in
-		// which a
-		// connection just checked is lent unchecked has passed. A connection of the
-		// test's
-		// own stays open to the end: an embedded H2 database closes with its last.
+		// Every idle connection of the pool ended, and held past the half
+		// second in which a connection just checked is lent unchecked. A
+		// connection of the test's own stays open to the end: an embedded H2
+		// database closes with its last connection.
 		org.apache.tomcat.jdbc.pool.DataSource pool = (org.apache.tomcat.jdbc.pool.DataSource) this.dataSource;
 		try (Connection admin = DriverManager.getConnection(this.url, this.username, this.password)) {
 			List<Connection> held = new ArrayList<>();
