@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import app.dossier.support.DossierIntegrationTest;
 import app.dossier.support.Firms;
 import app.dossier.support.Http;
+import app.dossier.support.IsolatedDatabase;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -41,12 +42,11 @@ class DatabaseConnectionsIT {
 	@Test
 	void connectionsComeFromTomcatsPoolAndAreCheckedBeforeTheyAreLent() {
 		assertThat(this.dataSource).isInstanceOf(org.apache.tomcat.jdbc.pool.DataSource.class);
-		org.apache.tomcat.jdbc.pool.DataSource pool = (org.apache.tomcat.jdbc.pool.DataSource) this.dataSource;
-		assertThat(pool.isTestOnBorrow()).isTrue();
-		assertThat(pool.getValidationInterval()).isEqualTo(500);
-		assertThat(pool.isFairQueue()).isTrue();
-		assertThat(pool.getMaxActive()).isEqualTo(4); // the tests' own size, see
-														// IsolatedDatabase
+		assertThat(pool().isTestOnBorrow()).isTrue();
+		assertThat(pool().getValidationInterval()).isEqualTo(500);
+		assertThat(pool().isFairQueue()).isTrue();
+		// The tests' own size (IsolatedDatabase).
+		assertThat(pool().getMaxActive()).isEqualTo(4);
 	}
 
 	@Test
@@ -55,30 +55,25 @@ class DatabaseConnectionsIT {
 		Firms.TestFirm firm = Firms.create(http, "Connections");
 		assertThat(http.get("/api/v1/clients", firm.adminToken()).status()).isEqualTo(200);
 
-		// Every idle connection of the pool ended, and held past the half
-		// second in which a connection just checked is lent unchecked. A
-		// connection of the test's own stays open to the end: an embedded H2
-		// database closes with its last connection.
-		org.apache.tomcat.jdbc.pool.DataSource pool = (org.apache.tomcat.jdbc.pool.DataSource) this.dataSource;
+		// Every idle connection of the pool ended, and held past the time in which
+		// a connection just checked is lent unchecked. A connection of the test's
+		// own stays open to the end: an embedded H2 database closes with its last.
 		try (Connection admin = DriverManager.getConnection(this.url, this.username, this.password)) {
 			List<Connection> held = new ArrayList<>();
-			List<Integer> backends = new ArrayList<>();
-			for (int idle = pool.getIdle(); idle > 0; idle--) {
-				Connection connection = this.dataSource.getConnection();
-				held.add(connection);
-				backends.add(backend(connection));
+			for (int idle = pool().getIdle(); idle > 0; idle--) {
+				held.add(this.dataSource.getConnection());
 			}
-			assertThat(backends).isNotEmpty();
-			for (int i = 0; i < held.size(); i++) {
-				end(admin, held.get(i), backends.get(i));
+			assertThat(held).isNotEmpty();
+			for (Connection connection : held) {
+				end(admin, connection);
 			}
-			Thread.sleep(600);
+			Thread.sleep(pool().getValidationInterval() + 100);
 			for (Connection connection : held) {
 				connection.close();
 			}
 
 			List<Connection> lent = new ArrayList<>();
-			for (int i = 0; i < backends.size(); i++) {
+			for (int i = 0; i < held.size(); i++) {
 				Connection connection = this.dataSource.getConnection();
 				lent.add(connection);
 				// It answers: a live connection.
@@ -95,6 +90,10 @@ class DatabaseConnectionsIT {
 		}
 	}
 
+	private org.apache.tomcat.jdbc.pool.DataSource pool() {
+		return (org.apache.tomcat.jdbc.pool.DataSource) this.dataSource;
+	}
+
 	/**
 	 * PostgreSQL ends the connection from its side, as a restart does; the pool's proxy
 	 * still takes it for open until it is checked. An embedded H2 connection cannot be
@@ -102,28 +101,24 @@ class DatabaseConnectionsIT {
 	 * pool; with H2 2.4.240 that alone broke every later insert into a table whose check
 	 * constraint was created on such a connection.
 	 */
-	private void end(Connection admin, Connection connection, int backend) throws Exception {
-		if (!postgres()) {
+	private static void end(Connection admin, Connection connection) throws Exception {
+		if (!IsolatedDatabase.onPostgres()) {
 			((javax.sql.PooledConnection) connection).getConnection().close();
 			return;
 		}
+		int backend = backend(connection);
 		try (Statement statement = admin.createStatement();
 				ResultSet ended = statement.executeQuery("select pg_terminate_backend(" + backend + ")")) {
 			assertThat(ended.next() && ended.getBoolean(1)).as("backend %d ended", backend).isTrue();
 		}
 	}
 
-	private boolean postgres() {
-		return this.url.startsWith("jdbc:postgresql:");
-	}
-
 	/**
 	 * The database's own number for the connection: PostgreSQL's backend, H2's session.
 	 */
-	private int backend(Connection connection) throws Exception {
-		try (Statement statement = connection.createStatement();
-				ResultSet pid = statement
-					.executeQuery(postgres() ? "select pg_backend_pid()" : "select session_id()")) {
+	private static int backend(Connection connection) throws Exception {
+		String query = IsolatedDatabase.onPostgres() ? "select pg_backend_pid()" : "select session_id()";
+		try (Statement statement = connection.createStatement(); ResultSet pid = statement.executeQuery(query)) {
 			pid.next();
 			return pid.getInt(1);
 		}
