@@ -1,6 +1,8 @@
 package app.dossier.identity;
 
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.CsrfConfigurer;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -31,8 +33,16 @@ public final class WebSecurityDefaults {
 					(permissions) -> permissions.policy("camera=(self), microphone=(), geolocation=()"));
 	}
 
-	/** Readable by the page's script, which sends it back as {@code X-XSRF-TOKEN}. */
-	public static CookieCsrfTokenRepository csrfTokens(boolean secureCookies) {
+	/**
+	 * CSRF protection for pages with script: the token in a cookie the script reads and
+	 * sends back as {@code X-XSRF-TOKEN}, forms carrying it masked.
+	 */
+	public static Customizer<CsrfConfigurer<HttpSecurity>> csrf(boolean secureCookies) {
+		return (csrf) -> csrf.csrfTokenRepository(csrfTokens(secureCookies))
+			.csrfTokenRequestHandler(new CsrfRequests());
+	}
+
+	private static CookieCsrfTokenRepository csrfTokens(boolean secureCookies) {
 		CookieCsrfTokenRepository tokens = CookieCsrfTokenRepository.withHttpOnlyFalse();
 		tokens.setCookieCustomizer((cookie) -> cookie.secure(secureCookies).sameSite("Lax"));
 		return tokens;

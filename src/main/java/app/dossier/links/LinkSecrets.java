@@ -6,6 +6,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Locale;
 
+import app.dossier.shared.ConcurrentSecureRandom;
 import app.dossier.shared.SecretTokens;
 import app.dossier.shared.ServerKey;
 import org.springframework.stereotype.Component;
@@ -24,7 +25,7 @@ class LinkSecrets {
 
 	static final int CODE_LENGTH = 8;
 
-	private static final SecureRandom RANDOM = new SecureRandom();
+	private static final SecureRandom RANDOM = ConcurrentSecureRandom.shared();
 
 	private final ServerKey key;
 

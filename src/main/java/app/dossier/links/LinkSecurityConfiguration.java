@@ -36,7 +36,7 @@ class LinkSecurityConfiguration {
 			.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.requestCache((cache) -> cache.disable())
-			.csrf((csrf) -> csrf.spa().csrfTokenRepository(WebSecurityDefaults.csrfTokens(secureCookies)))
+			.csrf(WebSecurityDefaults.csrf(secureCookies))
 			.addFilterBefore(new NoStore(), HeaderWriterFilter.class)
 			.headers(WebSecurityDefaults::headers);
 		return http.build();

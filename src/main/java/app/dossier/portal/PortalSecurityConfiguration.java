@@ -66,7 +66,7 @@ class PortalSecurityConfiguration {
 				.logoutSuccessUrl("/portal/login?signedOut")
 				.invalidateHttpSession(false)
 				.addLogoutHandler((request, response, authentication) -> PortalSessions.forget(request.getSession())))
-			.csrf((csrf) -> csrf.spa().csrfTokenRepository(WebSecurityDefaults.csrfTokens(secureCookies)))
+			.csrf(WebSecurityDefaults.csrf(secureCookies))
 			.sessionManagement((session) -> session.sessionFixation((fixation) -> fixation.changeSessionId()))
 			.addFilterBefore(new PortalSessions(settings, memberships, contexts, clock), AuthorizationFilter.class)
 			.headers(WebSecurityDefaults::headers);

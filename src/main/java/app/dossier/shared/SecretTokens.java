@@ -14,7 +14,7 @@ import java.util.HexFormat;
  */
 public final class SecretTokens {
 
-	private static final SecureRandom RANDOM = new SecureRandom();
+	private static final SecureRandom RANDOM = ConcurrentSecureRandom.shared();
 
 	private SecretTokens() {
 	}

@@ -27,7 +27,6 @@ import org.springframework.security.oauth2.server.resource.introspection.BadOpaq
 import org.springframework.security.oauth2.server.resource.introspection.OpaqueTokenIntrospector;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
-import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 
 /**
  * Two separate chains: the API accepts bearer tokens only (no cookies, so no CSRF to
@@ -95,14 +94,13 @@ class SecurityConfiguration {
 	@Order(Ordered.LOWEST_PRECEDENCE)
 	SecurityFilterChain webChain(HttpSecurity http, StaffMembers members,
 			@Value("${server.servlet.session.cookie.secure:true}") boolean secureCookies) throws Exception {
-		CookieCsrfTokenRepository csrfTokens = WebSecurityDefaults.csrfTokens(secureCookies);
 		http.authorizeHttpRequests(
 				(requests) -> requests.requestMatchers(PUBLIC_PAGES).permitAll().anyRequest().authenticated())
 			.formLogin((form) -> form.loginPage("/login").failureUrl("/login?error").defaultSuccessUrl("/", false))
 			.logout((logout) -> logout.logoutUrl("/logout")
 				.logoutSuccessUrl("/login?signedOut")
 				.deleteCookies("DOSSIER_SESSION"))
-			.csrf((csrf) -> csrf.spa().csrfTokenRepository(csrfTokens))
+			.csrf(WebSecurityDefaults.csrf(secureCookies))
 			.sessionManagement((session) -> session.sessionFixation((fixation) -> fixation.changeSessionId()))
 			.addFilterBefore(new StaffSessionRefreshFilter(members), AuthorizationFilter.class)
 			.headers(SecurityConfiguration::headers);
