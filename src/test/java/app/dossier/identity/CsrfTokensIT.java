@@ -34,13 +34,10 @@ class CsrfTokensIT {
 	@Test
 	void formsCarryTheTokenMaskedAfreshAndScriptsSendTheCookiesValue() {
 		Http http = new Http(this.port);
-		Firms.create(http, "Csrf Forms");
-		Http.Response first = http.get("/login");
-		Matcher cookie = COOKIE_TOKEN.matcher(first.header("Set-Cookie"));
-		assertThat(cookie.find()).isTrue();
-		String plain = cookie.group(1);
-		String cookies = "XSRF-TOKEN=" + plain;
-		String masked = formToken(first);
+		Visit visit = Visit.of(http, "Csrf Forms");
+		String plain = visit.plainToken();
+		String cookies = visit.cookies();
+		String masked = formToken(visit.page());
 		String maskedAgain = formToken(http.getWithCookies("/login", cookies));
 
 		assertThat(masked).isNotEqualTo(plain).isNotEqualTo(maskedAgain);
@@ -54,12 +51,10 @@ class CsrfTokensIT {
 	@Test
 	void aMissingWrongOrUnmaskedTokenIsRefused() {
 		Http http = new Http(this.port);
-		Firms.create(http, "Csrf Refusals");
-		Http.Response page = http.get("/login");
-		Matcher cookie = COOKIE_TOKEN.matcher(page.header("Set-Cookie"));
-		assertThat(cookie.find()).isTrue();
-		String plain = cookie.group(1);
-		String cookies = "XSRF-TOKEN=" + plain;
+		Visit visit = Visit.of(http, "Csrf Refusals");
+		String plain = visit.plainToken();
+		String cookies = visit.cookies();
+		Http.Response page = visit.page();
 		String otherPagesToken = formToken(new Http(this.port).get("/login"));
 
 		assertThat(signIn(http, cookies, "", null).status()).isEqualTo(403);
@@ -70,6 +65,26 @@ class CsrfTokensIT {
 			.isEqualTo(403);
 		assertThat(signIn(http, cookies, "", "not-" + plain).status()).as("wrong header").isEqualTo(403);
 		assertThat(signIn(http, "", "_csrf=" + encode(formToken(page)), null).status()).as("no cookie").isEqualTo(403);
+	}
+
+	/**
+	 * A first visit to the sign-in page of a new firm: the page and the token its cookie
+	 * set.
+	 */
+	private record Visit(Http.Response page, String plainToken) {
+
+		static Visit of(Http http, String firmName) {
+			Firms.create(http, firmName);
+			Http.Response page = http.get("/login");
+			Matcher cookie = COOKIE_TOKEN.matcher(page.header("Set-Cookie"));
+			assertThat(cookie.find()).isTrue();
+			return new Visit(page, cookie.group(1));
+		}
+
+		String cookies() {
+			return "XSRF-TOKEN=" + this.plainToken;
+		}
+
 	}
 
 	private static String formToken(Http.Response page) {
