@@ -11,7 +11,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * {@code /dev/urandom} and takes a second monitor while holding it. A virtual thread that
  * meets a taken monitor leaves its carrier and is resumed through a queue of its own;
  * under load that queue was served seconds late, and every request behind the monitor
- * waited with it (measured: portal pages held for up to 11 s while masking their CSRF
+ * waited with it (measured: portal pages held for up to 15 s while masking their CSRF
  * token). Here several independently seeded DRBG generators (NIST SP 800-90A, the JDK's
  * own) serve callers, each behind a {@link ReentrantLock}: a caller takes the first free
  * one, and only when all are busy waits on one, parked, which resumes it on the carrier
@@ -24,18 +24,12 @@ public final class ConcurrentSecureRandom extends SecureRandom {
 	private static final ConcurrentSecureRandom SHARED = new ConcurrentSecureRandom(
 			Math.max(4, 2 * Runtime.getRuntime().availableProcessors()));
 
-	private final transient SecureRandom[] generators;
-
-	private final transient ReentrantLock[] locks;
+	private final transient Generator[] generators;
 
 	ConcurrentSecureRandom(int count) {
-		this.generators = new SecureRandom[count];
-		this.locks = new ReentrantLock[count];
+		this.generators = new Generator[count];
 		for (int i = 0; i < count; i++) {
-			this.generators[i] = drbg();
-			// Seeds it now rather than on a request's first use.
-			this.generators[i].nextBytes(new byte[1]);
-			this.locks[i] = new ReentrantLock();
+			this.generators[i] = new Generator(drbg(), new ReentrantLock());
 		}
 	}
 
@@ -49,33 +43,23 @@ public final class ConcurrentSecureRandom extends SecureRandom {
 		int count = this.generators.length;
 		int start = ThreadLocalRandom.current().nextInt(count);
 		for (int i = 0; i < count; i++) {
-			int index = (start + i) % count;
-			ReentrantLock lock = this.locks[index];
-			if (lock.tryLock()) {
-				fill(index, lock, bytes);
+			Generator generator = this.generators[(start + i) % count];
+			if (generator.lock().tryLock()) {
+				generator.fillHeld(bytes);
 				return;
 			}
 		}
-		this.locks[start].lock();
-		fill(start, this.locks[start], bytes);
-	}
-
-	private void fill(int index, ReentrantLock lock, byte[] bytes) {
-		try {
-			this.generators[index].nextBytes(bytes);
-		}
-		finally {
-			lock.unlock();
-		}
+		this.generators[start].lock().lock();
+		this.generators[start].fillHeld(bytes);
 	}
 
 	ReentrantLock lock(int index) {
-		return this.locks[index];
+		return this.generators[index].lock();
 	}
 
 	@Override
 	public byte[] generateSeed(int numBytes) {
-		return this.generators[0].generateSeed(numBytes);
+		return this.generators[0].random().generateSeed(numBytes);
 	}
 
 	/** Seeds come from the operating system only; a caller's seed is not mixed in. */
@@ -94,11 +78,28 @@ public final class ConcurrentSecureRandom extends SecureRandom {
 
 	private static SecureRandom drbg() {
 		try {
-			return SecureRandom.getInstance("DRBG");
+			SecureRandom drbg = SecureRandom.getInstance("DRBG");
+			// Seeds it now rather than on a request's first use.
+			drbg.nextBytes(new byte[1]);
+			return drbg;
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException("Every JDK since 9 has DRBG", ex);
 		}
+	}
+
+	private record Generator(SecureRandom random, ReentrantLock lock) {
+
+		/** Fills the bytes and lets go of the lock the caller took. */
+		void fillHeld(byte[] bytes) {
+			try {
+				this.random.nextBytes(bytes);
+			}
+			finally {
+				this.lock.unlock();
+			}
+		}
+
 	}
 
 }

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
 import java.util.Base64;
 
 import javax.crypto.Mac;
@@ -117,7 +116,7 @@ public class ServerKey {
 			}
 			Files.createDirectories(file.getParent());
 			byte[] key = new byte[32];
-			new SecureRandom().nextBytes(key);
+			ConcurrentSecureRandom.shared().nextBytes(key);
 			Path partial = file.resolveSibling(file.getFileName() + ".part");
 			Files.writeString(partial, Base64.getEncoder().encodeToString(key));
 			try {

@@ -6,6 +6,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -89,7 +90,7 @@ class ConcurrentSecureRandomTests {
 		ReentrantLock held = random.lock(0);
 		held.lock();
 		try {
-			List<byte[]> results = new java.util.concurrent.CopyOnWriteArrayList<>();
+			List<byte[]> results = new CopyOnWriteArrayList<>();
 			Thread caller = Thread.ofVirtual().start(() -> {
 				for (int i = 0; i < 100; i++) {
 					byte[] bytes = new byte[16];
