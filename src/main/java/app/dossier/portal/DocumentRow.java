@@ -21,7 +21,8 @@ import app.dossier.storage.DataSizes;
  * reflective call from the template) spent most of its time on them.
  */
 record DocumentRow(UUID id, String name, String downloadUrl, String previewUrl, @Nullable String viewUrl,
-		boolean preview, String icon, String size, String date, boolean uploadedByYou, @Nullable String notes) {
+		boolean preview, String icon, String iconClass, String size, String date, boolean uploadedByYou,
+		@Nullable String notes) {
 
 	static List<DocumentRow> of(Collection<Document> documents, SharedFiles files, Previews previews, Locale locale) {
 		Set<UUID> ready = previews.ready(documents);
@@ -29,9 +30,11 @@ record DocumentRow(UUID id, String name, String downloadUrl, String previewUrl, 
 		return documents.stream().map((d) -> {
 			String base = "/portal/documents/" + d.id();
 			boolean byYou = files.uploadedByContact(d);
+			String icon = previews.iconOf(d);
 			return new DocumentRow(d.id(), d.name(), base + "/download", base + "/preview",
-					Previews.viewable(d) ? base + "/view" : null, ready.contains(d.id()), previews.iconOf(d),
-					DataSizes.format(d.size()), dates.format(d.createdAt()), byYou, byYou ? null : d.notes());
+					Previews.viewable(d) ? base + "/view" : null, ready.contains(d.id()), icon,
+					"file-icon file-icon-" + icon.toLowerCase(Locale.ROOT), DataSizes.format(d.size()),
+					dates.format(d.createdAt()), byYou, byYou ? null : d.notes());
 		}).toList();
 	}
 

@@ -83,13 +83,16 @@ class PreviewsIT {
 			.get("id")
 			.asString();
 		http.patchJson("/api/v1/documents/" + photo, "{\"folderId\":\"" + folder + "\"}", token);
+		http.patchJson("/api/v1/documents/" + sheet, "{\"folderId\":\"" + folder + "\"}", token);
 		String session = PortalSession.signIn(http, customer.email());
 		assertThat(http.getWithCookies("/portal/documents/" + photo + "/preview", session).status()).isEqualTo(200);
 		assertThat(http.getWithCookies("/portal/documents/" + pdf + "/preview", session).status())
 			.as("not shared with the contact")
 			.isEqualTo(404);
-		assertThat(http.getWithCookies("/portal/files?folder=" + folder, session).body())
-			.contains("/portal/documents/" + photo + "/preview");
+		assertThat(http.getWithCookies("/portal/files?folder=" + folder, session).body()).as("a picture, else an icon")
+			.contains("<img class=\"thumb\" loading=\"lazy\" src=\"/portal/documents/" + photo + "/preview\"",
+					"<span class=\"file-icon file-icon-xls\" aria-hidden=\"true\">XLS</span>")
+			.doesNotContain("/portal/documents/" + sheet + "/preview");
 	}
 
 	@Test
