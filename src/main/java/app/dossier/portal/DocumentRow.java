@@ -33,8 +33,8 @@ record DocumentRow(UUID id, String name, String downloadUrl, String previewUrl, 
 			String icon = previews.iconOf(d);
 			return new DocumentRow(d.id(), d.name(), base + "/download", base + "/preview",
 					Previews.viewable(d) ? base + "/view" : null, ready.contains(d.id()), icon,
-					"file-icon file-icon-" + icon.toLowerCase(Locale.ROOT), DataSizes.format(d.size()),
-					dates.format(d.createdAt()), byYou, byYou ? null : d.notes());
+					previews.iconClass(icon), DataSizes.format(d.size()), dates.format(d.createdAt()), byYou,
+					byYou ? null : d.notes());
 		}).toList();
 	}
 

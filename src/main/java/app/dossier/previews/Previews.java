@@ -92,6 +92,11 @@ public class Previews {
 		};
 	}
 
+	/** The CSS classes of an icon whose label {@link #iconOf} gave, for templates. */
+	public String iconClass(String label) {
+		return "file-icon file-icon-" + label.toLowerCase(java.util.Locale.ROOT);
+	}
+
 	/**
 	 * The icon of a document without a preview: pdf, image, sheet, doc, slides, zip,
 	 * video, audio or file.
