@@ -23,16 +23,19 @@ import org.springframework.core.Ordered;
  * most answers take a millisecond and the rest most of a second (docs/benchmarks.md).
  * Here the second and later requests a thread serves first yield, which puts the thread
  * behind the requests already waiting for a carrier. A thread's first request has waited
- * its turn already and goes on.
+ * its turn already and goes on. Used when {@code dossier.web.page-threads} is 0;
+ * otherwise {@link PageQueue} serves pages in arrival order.
  */
 @Configuration(proxyBeanMethods = false)
 class TakingTurns {
 
 	@Bean
-	FilterRegistrationBean<Filter> takingTurnsFilter() {
+	FilterRegistrationBean<Filter> takingTurnsFilter(PageThreadSettings settings) {
 		FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(new Turns());
 		registration.setDispatcherTypes(EnumSet.of(DispatcherType.REQUEST));
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+		// With the page queue, the pages' work is served in arrival order already.
+		registration.setEnabled(!settings.onPool());
 		return registration;
 	}
 

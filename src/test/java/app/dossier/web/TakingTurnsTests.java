@@ -18,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class TakingTurnsTests {
 
-	private final FilterRegistrationBean<Filter> registration = new TakingTurns().takingTurnsFilter();
+	private final FilterRegistrationBean<Filter> registration = new TakingTurns()
+		.takingTurnsFilter(new PageThreadSettings(0));
 
 	@Test
 	void everyRequestOfAKeptAliveConnectionIsServedOnceOnVirtualAndPlatformThreads() throws Exception {
