@@ -20,16 +20,14 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 import org.springframework.web.util.pattern.PathPattern;
 
 /**
- * Which requests stream: those whose bytes come or go at the pace of the other end. A
- * request body over {@value #SMALL_BODY} bytes or of unknown length (uploads, tus), and a
+ * Which requests stream: those whose bytes come or go at the pace of the other end. Every
+ * request with a body (uploads and tus, and forms and JSON too: a client that sends even
+ * a small body slowly would hold a page thread for as long as it liked), and a
  * {@code GET} of any handler that answers with a {@link Resource} (downloads, previews).
  * "Download all" archives are not among them: Spring MVC writes their
  * {@code StreamingResponseBody} on its task executor's virtual threads already.
  */
 final class Streams {
-
-	/** Forms and JSON stay well under this (JSON bodies are refused above 64 KB). */
-	static final long SMALL_BODY = 64 * 1024;
 
 	private final Supplier<List<PathPattern>> findDownloads;
 
@@ -44,7 +42,7 @@ final class Streams {
 
 	boolean streams(HttpServletRequest request) {
 		long length = request.getContentLengthLong();
-		if (length > SMALL_BODY || (length < 0 && request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null)) {
+		if (length > 0 || (length < 0 && request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null)) {
 			return true;
 		}
 		if (!RequestMethod.GET.name().equals(request.getMethod())) {

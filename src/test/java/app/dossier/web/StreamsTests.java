@@ -15,16 +15,17 @@ class StreamsTests {
 			() -> List.of(PathPatternParser.defaultInstance.parse("/api/v1/documents/{id}/content")));
 
 	@Test
-	void aBodyOverSixtyFourKilobytesStreams() {
-		assertThat(this.streams.streams(post("/api/v1/clients/1/documents", Streams.SMALL_BODY + 1))).isTrue();
+	void everyRequestWithABodyStreamsHoweverSmall() {
 		assertThat(this.streams.streams(post("/api/v1/clients/1/documents", 1024L * 1024 * 1024 * 5))).isTrue();
+		assertThat(this.streams.streams(post("/portal/login", 120))).isTrue();
+		assertThat(this.streams.streams(post("/api/v1/settings", 1))).isTrue();
 	}
 
 	@Test
-	void formsAndJsonBodiesAreServedAsPages() {
-		assertThat(this.streams.streams(post("/portal/login", 120))).isFalse();
-		assertThat(this.streams.streams(post("/api/v1/settings", Streams.SMALL_BODY))).isFalse();
-		assertThat(this.streams.streams(post("/api/v1/documents/1/content", 10))).isFalse();
+	void requestsWithoutABodyAreServedAsPages() {
+		assertThat(this.streams.streams(post("/l/abc/leave", 0))).isFalse();
+		assertThat(this.streams.streams(post("/api/v1/documents/1/content", -1))).isFalse();
+		assertThat(this.streams.streams(new MockHttpServletRequest("DELETE", "/api/v1/documents/1"))).isFalse();
 	}
 
 	@Test
