@@ -4,17 +4,23 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A client with one contact who has portal access, made through the API. */
+/** Clients, and clients with one contact who has portal access, made through the API. */
 public final class Customers {
 
 	private Customers() {
 	}
 
+	/** A new client of the firm, without contacts: its id. */
+	public static String client(Http http, Firms.TestFirm firm, String clientName) {
+		Http.Response client = http.postJson("/api/v1/clients", Http.json(Map.of("displayName", clientName)),
+				firm.adminToken());
+		assertThat(client.status()).as(client.body()).isEqualTo(201);
+		return client.json().get("id").asString();
+	}
+
 	public static Customer withPortalAccess(Http http, Firms.TestFirm firm, String clientName) {
 		String token = firm.adminToken();
-		Http.Response client = http.postJson("/api/v1/clients", Http.json(Map.of("displayName", clientName)), token);
-		assertThat(client.status()).as(client.body()).isEqualTo(201);
-		String clientId = client.json().get("id").asString();
+		String clientId = client(http, firm, clientName);
 		String email = "contact-" + System.nanoTime() + "@customer.test";
 		Http.Response contact = http.postJson("/api/v1/clients/" + clientId + "/contacts",
 				Http.json(Map.of("name", "Casey", "email", email)), token);

@@ -13,6 +13,7 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
+import app.dossier.support.Customers;
 import app.dossier.support.DossierIntegrationTest;
 import app.dossier.support.Firms;
 import app.dossier.support.Http;
@@ -43,10 +44,7 @@ class PageThreadsIT {
 	void aSlowUploadHoldsNoPageThreadAndPagesAnswerMeanwhile() throws Exception {
 		Http http = new Http(this.port);
 		Firms.TestFirm firm = Firms.create(http, "Slow Phones");
-		Http.Response client = http.postJson("/api/v1/clients", Http.json(Map.of("displayName", "On A Train")),
-				firm.adminToken());
-		String clientId = client.json().get("id").asString();
-		String documents = "/api/v1/clients/" + clientId + "/documents";
+		String documents = "/api/v1/clients/" + Customers.client(http, firm, "On A Train") + "/documents";
 		byte[] content = new byte[1024 * 1024];
 		new Random(9).nextBytes(content);
 		Multipart body = Multipart.of(List.of(FilePart.file("site-photo.jpg", content)), Map.of());
