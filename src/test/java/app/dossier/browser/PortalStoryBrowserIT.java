@@ -17,6 +17,7 @@ import com.microsoft.playwright.options.FilePayload;
 import com.microsoft.playwright.options.SelectOption;
 import org.junit.jupiter.api.Test;
 
+import app.dossier.support.Customers;
 import app.dossier.support.DossierIntegrationTest;
 import app.dossier.support.Firms;
 import app.dossier.support.Http;
@@ -47,10 +48,7 @@ class PortalStoryBrowserIT extends BrowserTest {
 		Firms.TestFirm firm = Firms.create(http, "Story Firm");
 		String token = firm.adminToken();
 		http.patchJson("/api/v1/settings", "{\"customerUploadsEnabled\":true}", token);
-		String client = http.postJson("/api/v1/clients", "{\"displayName\":\"Nora Story\"}", token)
-			.json()
-			.get("id")
-			.asString();
+		String client = Customers.client(http, token, "Nora Story");
 		String email = "nora-" + System.nanoTime() + "@customer.test";
 		http.postJson("/api/v1/clients/" + client + "/contacts", Http.json(Map.of("name", "Nora", "email", email)),
 				token);

@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import app.dossier.support.Customers;
 import app.dossier.support.DossierIntegrationTest;
 import app.dossier.support.Firms;
 import app.dossier.support.Http;
@@ -59,10 +60,7 @@ class ClientsApiIT {
 	void contactsAndTeamBelongToTheClient() {
 		Http http = new Http(this.port);
 		Firms.TestFirm firm = Firms.create(http, "Contacts");
-		String id = http.postJson("/api/v1/clients", Http.json(Map.of("displayName", "Baker Ltd")), firm.adminToken())
-			.json()
-			.get("id")
-			.asString();
+		String id = Customers.client(http, firm, "Baker Ltd");
 		Http.Response contact = http.postJson("/api/v1/clients/" + id + "/contacts", Http
 			.json(Map.of("name", "Bea Baker", "email", "Bea@Baker.test", "phone", "+1 555 0100", "smsOptIn", true)),
 				firm.adminToken());
@@ -111,11 +109,7 @@ class ClientsApiIT {
 		Http http = new Http(this.port);
 		Firms.TestFirm mine = Firms.create(http, "MineClients");
 		Firms.TestFirm theirs = Firms.create(http, "TheirClients");
-		String theirClient = http
-			.postJson("/api/v1/clients", Http.json(Map.of("displayName", "Secret Co")), theirs.adminToken())
-			.json()
-			.get("id")
-			.asString();
+		String theirClient = Customers.client(http, theirs, "Secret Co");
 		String theirContact = http
 			.postJson("/api/v1/clients/" + theirClient + "/contacts",
 					Http.json(Map.of("name", "Sue", "email", "sue@secret.test")), theirs.adminToken())

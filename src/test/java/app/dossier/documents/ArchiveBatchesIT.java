@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import app.dossier.support.Customers;
 import app.dossier.support.DossierIntegrationTest;
 import app.dossier.support.Firms;
 import app.dossier.support.Http;
@@ -38,10 +39,7 @@ class ArchiveBatchesIT {
 	void documentsDeletedQuarantinedOrGoneSinceTheArchiveBeganAreLeftOut() throws Exception {
 		Http http = new Http(this.port);
 		Firms.TestFirm firm = Firms.create(http, "Archive batches");
-		String client = http.postJson("/api/v1/clients", "{\"displayName\":\"Batch Client\"}", firm.adminToken())
-			.json()
-			.get("id")
-			.asString();
+		String client = Customers.client(http, firm, "Batch Client");
 		List<FilePart> files = new ArrayList<>();
 		for (int i = 1; i <= 6; i++) {
 			files.add(FilePart.file("note-" + i + ".txt", ("Note " + i).getBytes(StandardCharsets.UTF_8)));

@@ -91,10 +91,7 @@ class ContentChecksIT {
 		Http http = new Http(this.port);
 		Firms.TestFirm firm = Firms.create(http, "Narrow");
 		String token = firm.adminToken();
-		String client = http.postJson("/api/v1/clients", "{\"displayName\":\"Narrow Client\"}", token)
-			.json()
-			.get("id")
-			.asString();
+		String client = Customers.client(http, token, "Narrow Client");
 
 		assertThat(http.patchJson("/api/v1/settings", "{\"allowedTypes\":[\"pdf\",\"spreadsheets\"]}", token).status())
 			.isEqualTo(422);

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import app.dossier.support.Customers;
 import app.dossier.support.DossierIntegrationTest;
 import app.dossier.support.Firms;
 import app.dossier.support.Http;
@@ -28,10 +29,7 @@ class MattersIT {
 		Http http = new Http(this.port);
 		Firms.TestFirm firm = Firms.create(http, "Matters");
 		String token = firm.adminToken();
-		String client = http.postJson("/api/v1/clients", "{\"displayName\":\"Matter Co\"}", token)
-			.json()
-			.get("id")
-			.asString();
+		String client = Customers.client(http, token, "Matter Co");
 		Http.Response opened = http.postJson("/api/v1/clients/" + client + "/matters",
 				"{\"name\":\"2025 tax return\",\"type\":\"Tax\"}", token);
 		assertThat(opened.status()).as(opened.body()).isEqualTo(201);
@@ -85,10 +83,7 @@ class MattersIT {
 		Http http = new Http(this.port);
 		Firms.TestFirm firm = Firms.create(http, "BadMatters");
 		Firms.TestFirm other = Firms.create(http, "OtherMatters");
-		String client = http.postJson("/api/v1/clients", "{\"displayName\":\"M\"}", firm.adminToken())
-			.json()
-			.get("id")
-			.asString();
+		String client = Customers.client(http, firm, "M");
 		assertThat(http
 			.postJson("/api/v1/clients/" + client + "/matters", "{\"name\":\"\",\"type\":\"Tax\"}", firm.adminToken())
 			.status()).isEqualTo(422);

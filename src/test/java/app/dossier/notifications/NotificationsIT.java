@@ -120,10 +120,7 @@ class NotificationsIT {
 		Http http = new Http(this.port);
 		Firms.TestFirm firm = Firms.create(http, "Headers");
 		String token = firm.adminToken();
-		String client = http.postJson("/api/v1/clients", "{\"displayName\":\"Header Co\"}", token)
-			.json()
-			.get("id")
-			.asString();
+		String client = Customers.client(http, token, "Header Co");
 		assertThat(http
 			.postJson("/api/v1/clients/" + client + "/contacts",
 					Http.json(Map.of("name", "Eve\r\nBcc: evil@attacker.test", "email", "eve@customer.test")), token)

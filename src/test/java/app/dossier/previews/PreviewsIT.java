@@ -100,10 +100,7 @@ class PreviewsIT {
 		Http http = new Http(this.port);
 		Firms.TestFirm firm = Firms.create(http, "Bombs");
 		String token = firm.adminToken();
-		String client = http.postJson("/api/v1/clients", "{\"displayName\":\"Bomb Client\"}", token)
-			.json()
-			.get("id")
-			.asString();
+		String client = Customers.client(http, token, "Bomb Client");
 		String bomb = upload(http, token, client, "huge.png", pngDeclaring(50_000, 50_000));
 		String broken = upload(http, token, client, "broken.pdf",
 				"%PDF-1.4\nthis is not really a PDF".getBytes(StandardCharsets.US_ASCII));

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import app.dossier.support.Customers;
 import app.dossier.support.DossierIntegrationTest;
 import app.dossier.support.Firms;
 import app.dossier.support.Http;
@@ -35,10 +36,7 @@ class ResumableExpiryIT {
 		Http http = new Http(this.port);
 		Firms.TestFirm firm = Firms.create(http, "Expiry");
 		String token = firm.adminToken();
-		String client = http.postJson("/api/v1/clients", "{\"displayName\":\"Expiry Client\"}", token)
-			.json()
-			.get("id")
-			.asString();
+		String client = Customers.client(http, token, "Expiry Client");
 		Http.Response created = http.send(http.request("/api/v1/uploads", token)
 			.header("Tus-Resumable", "1.0.0")
 			.header("Upload-Length", "100")

@@ -3,12 +3,12 @@ package app.dossier.resumable;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import app.dossier.support.Customers;
 import app.dossier.support.DossierIntegrationTest;
 import app.dossier.support.Firms;
 import app.dossier.support.Http;
@@ -32,10 +32,7 @@ class ResumableLinkLimitsIT {
 		Http http = new Http(this.port);
 		Firms.TestFirm firm = Firms.create(http, "Link Limits");
 		String token = firm.adminToken();
-		String client = http.postJson("/api/v1/clients", Http.json(Map.of("displayName", "Limit Client")), token)
-			.json()
-			.get("id")
-			.asString();
+		String client = Customers.client(http, token, "Limit Client");
 		JsonNode link = http
 			.postJson("/api/v1/clients/" + client + "/links", "{\"kind\":\"UPLOAD\",\"enabled\":true,\"maxFiles\":1}",
 					token)

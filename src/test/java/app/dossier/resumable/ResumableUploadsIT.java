@@ -277,10 +277,7 @@ class ResumableUploadsIT {
 	}
 
 	private static String client(Http http, String token, String name) {
-		return http.postJson("/api/v1/clients", Http.json(Map.of("displayName", name)), token)
-			.json()
-			.get("id")
-			.asString();
+		return Customers.client(http, token, name);
 	}
 
 	/** Bytes that start like a PDF, then seeded random ones. */

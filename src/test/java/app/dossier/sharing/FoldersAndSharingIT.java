@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import app.dossier.support.Customers;
 import app.dossier.support.DossierIntegrationTest;
 import app.dossier.support.Firms;
 import app.dossier.support.Http;
@@ -157,10 +158,7 @@ class FoldersAndSharingIT {
 	}
 
 	private static String client(Http http, String token, String name) {
-		return http.postJson("/api/v1/clients", Http.json(Map.of("displayName", name)), token)
-			.json()
-			.get("id")
-			.asString();
+		return Customers.client(http, token, name);
 	}
 
 	private static String upload(Http http, String token, String client, String name) {

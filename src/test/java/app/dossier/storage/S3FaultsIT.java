@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import app.dossier.support.Customers;
 import app.dossier.support.DossierIntegrationTest;
 import app.dossier.support.Firms;
 import app.dossier.support.Http;
@@ -154,10 +155,7 @@ class S3FaultsIT {
 	}
 
 	private static String client(Http http, Firms.TestFirm firm, String name) {
-		return http.postJson("/api/v1/clients", Http.json(Map.of("displayName", name)), firm.adminToken())
-			.json()
-			.get("id")
-			.asString();
+		return Customers.client(http, firm, name);
 	}
 
 	private static Http.Response upload(Http http, Firms.TestFirm firm, String client, String name, byte[] bytes) {

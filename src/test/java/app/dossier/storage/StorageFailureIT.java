@@ -9,6 +9,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
+import app.dossier.support.Customers;
 import app.dossier.support.DossierIntegrationTest;
 import app.dossier.support.Firms;
 import app.dossier.support.Http;
@@ -39,11 +40,7 @@ class StorageFailureIT {
 	void aWriteFailureMidUploadAnswers503AndLeavesNoRowAndNoFile() throws IOException {
 		Http http = new Http(this.port);
 		Firms.TestFirm firm = Firms.create(http, "Failing");
-		String clientId = http
-			.postJson("/api/v1/clients", Http.json(Map.of("displayName", "Unlucky")), firm.adminToken())
-			.json()
-			.get("id")
-			.asString();
+		String clientId = Customers.client(http, firm, "Unlucky");
 
 		Http.Response failed = http.postMultipart("/api/v1/clients/" + clientId + "/documents", firm.adminToken(),
 				List.of(FilePart.file("fine.txt", new byte[1000]), FilePart.file("large.bin", new byte[300 * 1024])),

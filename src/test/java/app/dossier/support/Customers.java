@@ -12,8 +12,12 @@ public final class Customers {
 
 	/** A new client of the firm, without contacts: its id. */
 	public static String client(Http http, Firms.TestFirm firm, String clientName) {
-		Http.Response client = http.postJson("/api/v1/clients", Http.json(Map.of("displayName", clientName)),
-				firm.adminToken());
+		return client(http, firm.adminToken(), clientName);
+	}
+
+	/** A new client, made with a staff member's API token: its id. */
+	public static String client(Http http, String token, String clientName) {
+		Http.Response client = http.postJson("/api/v1/clients", Http.json(Map.of("displayName", clientName)), token);
 		assertThat(client.status()).as(client.body()).isEqualTo(201);
 		return client.json().get("id").asString();
 	}
