@@ -45,6 +45,7 @@ class DatabaseConnectionsIT {
 		assertThat(pool().isTestOnBorrow()).isTrue();
 		assertThat(pool().getValidationInterval()).isEqualTo(500);
 		assertThat(pool().isFairQueue()).isTrue();
+		assertThat(pool().getUseStatementFacade()).isFalse();
 		// The tests' own size (IsolatedDatabase).
 		assertThat(pool().getMaxActive()).isEqualTo(4);
 	}
