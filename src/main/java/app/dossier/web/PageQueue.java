@@ -47,9 +47,8 @@ final class PageQueue implements Filter {
 			chain.doFilter(request, response);
 			return;
 		}
-		// Tomcat sets the web application's class loader on its request threads; code
-		// that
-		// looks classes up by it must find the same ones on the page thread.
+		// Tomcat sets the web application's class loader on its request threads;
+		// code that looks classes up by it must find the same ones on the page thread.
 		ClassLoader loader = Thread.currentThread().getContextClassLoader();
 		Future<?> page = this.pool.submit(() -> {
 			Thread worker = Thread.currentThread();

@@ -28,9 +28,8 @@ class PageThreads {
 	FilterRegistrationBean<Filter> pageQueueFilter(PageThreadSettings settings,
 			@Qualifier("requestMappingHandlerMapping") ObjectProvider<RequestMappingHandlerMapping> mappings) {
 		Streams streams = new Streams(() -> Streams.downloadsOf(mappings.getObject()));
-		// With page-threads 0 the filter stays off; its pool, which cannot have no
-		// threads,
-		// then never starts one.
+		// With page-threads 0 the filter stays off; its pool, which cannot have
+		// no threads, then never starts one.
 		FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(
 				new PageQueue(Math.max(settings.threads(), 1), streams));
 		registration.setDispatcherTypes(EnumSet.of(DispatcherType.REQUEST));

@@ -13,7 +13,7 @@ import org.springframework.util.unit.DataSize;
 @ConfigurationProperties("dossier.web")
 record WriteBufferSettings(@Nullable DataSize writeBuffer) {
 
-	static final DataSize DEFAULT = DataSize.ofKilobytes(32);
+	private static final DataSize DEFAULT = DataSize.ofKilobytes(32);
 
 	private static final DataSize SMALLEST = DataSize.ofKilobytes(8);
 

@@ -1,7 +1,5 @@
 package app.dossier.browser;
 
-import java.util.Map;
-
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
@@ -10,6 +8,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 
+import app.dossier.support.Customers;
 import app.dossier.support.Firms;
 import app.dossier.support.Http;
 
@@ -50,9 +49,7 @@ abstract class BrowserTest {
 
 	/** A new client, made through the API; its id. */
 	protected static String newClient(Http http, String token, String name) {
-		Http.Response created = http.postJson("/api/v1/clients", Http.json(Map.of("displayName", name)), token);
-		assertThat(created.status()).as(created.body()).isEqualTo(201);
-		return created.json().get("id").asString();
+		return Customers.client(http, token, name);
 	}
 
 }

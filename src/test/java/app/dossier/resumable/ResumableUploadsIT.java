@@ -40,7 +40,7 @@ class ResumableUploadsIT {
 		Http http = new Http(this.port);
 		Firms.TestFirm firm = Firms.create(http, "Resuming");
 		String token = firm.adminToken();
-		String client = client(http, token, "Resume Client");
+		String client = Customers.client(http, token, "Resume Client");
 		byte[] content = pdf(300_000, 1);
 
 		Http.Response created = tus(
@@ -92,7 +92,7 @@ class ResumableUploadsIT {
 		Http http = new Http(this.port);
 		Firms.TestFirm firm = Firms.create(http, "Limits");
 		String token = firm.adminToken();
-		String client = client(http, token, "Limit Client");
+		String client = Customers.client(http, token, "Limit Client");
 		byte[] content = pdf(50_000, 2);
 
 		Http.Response whole = tus(http, "POST", "/api/v1/uploads", token,
@@ -142,7 +142,7 @@ class ResumableUploadsIT {
 		Http http = new Http(this.port);
 		Firms.TestFirm firm = Firms.create(http, "Judging");
 		String token = firm.adminToken();
-		String client = client(http, token, "Judged Client");
+		String client = Customers.client(http, token, "Judged Client");
 		Http.Response created = tus(http, "POST", "/api/v1/uploads", token,
 				Map.of("Upload-Length", String.valueOf(HTML.length), "Upload-Metadata",
 						metadata(Map.of("filename", "invoice.pdf", "clientId", client))),
@@ -274,10 +274,6 @@ class ResumableUploadsIT {
 		return http.send(http.request(location, token)
 			.header("Tus-Resumable", "1.0.0")
 			.method("HEAD", HttpRequest.BodyPublishers.noBody()));
-	}
-
-	private static String client(Http http, String token, String name) {
-		return Customers.client(http, token, name);
 	}
 
 	/** Bytes that start like a PDF, then seeded random ones. */

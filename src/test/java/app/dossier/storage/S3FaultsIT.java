@@ -93,7 +93,7 @@ class S3FaultsIT {
 	void s3ServerErrorsAnswer503AfterLimitedRetriesAndKeepNothing() throws IOException {
 		Http http = new Http(this.port);
 		Firms.TestFirm firm = Firms.create(http, "Errors500");
-		String client = client(http, firm, "Erroring Client");
+		String client = Customers.client(http, firm, "Erroring Client");
 		wire.stubFor(put(anyUrl()).atPriority(1).willReturn(s3Error(500, "InternalError")));
 
 		assertNothingKept(http, firm, client, upload(http, firm, client, "a.pdf", "%PDF-1.4 a".getBytes()));
@@ -111,7 +111,7 @@ class S3FaultsIT {
 	void slowAnswersAndConnectionResetsAnswer503AndKeepNothing() throws IOException {
 		Http http = new Http(this.port);
 		Firms.TestFirm firm = Firms.create(http, "SlowReset");
-		String client = client(http, firm, "Slow Client");
+		String client = Customers.client(http, firm, "Slow Client");
 
 		wire.stubFor(put(anyUrl()).atPriority(1).willReturn(aResponse().withFixedDelay(3000).withStatus(200)));
 		assertNothingKept(http, firm, client, upload(http, firm, client, "slow.pdf", "%PDF-1.4 s".getBytes()));
@@ -126,7 +126,7 @@ class S3FaultsIT {
 	void aLargeUploadWhosePartKeepsFailingIsAbortedAndKeepsNothing() throws IOException {
 		Http http = new Http(this.port);
 		Firms.TestFirm firm = Firms.create(http, "PartFails");
-		String client = client(http, firm, "Parts Client");
+		String client = Customers.client(http, firm, "Parts Client");
 		byte[] large = new byte[7 * 1024 * 1024];
 		new Random(7).nextBytes(large);
 		wire.stubFor(put(urlMatching(".*partNumber=2.*")).atPriority(1).willReturn(s3Error(500, "InternalError")));
@@ -152,10 +152,6 @@ class S3FaultsIT {
 
 	private static String clientName(Http http, Firms.TestFirm firm, String client) {
 		return http.get("/api/v1/clients/" + client, firm.adminToken()).json().get("displayName").asString();
-	}
-
-	private static String client(Http http, Firms.TestFirm firm, String name) {
-		return Customers.client(http, firm, name);
 	}
 
 	private static Http.Response upload(Http http, Firms.TestFirm firm, String client, String name, byte[] bytes) {
