@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import app.dossier.clients.Contacts;
 import app.dossier.firms.Firms;
+import app.dossier.identity.SignInReturns;
 import app.dossier.identity.WebSecurityDefaults;
 import app.dossier.mail.Mailer;
 import app.dossier.shared.PublicAddress;
@@ -17,8 +18,8 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
-import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 
 /**
  * The portal's own chain: contacts sign in with one-time links and their sign-in is kept
@@ -39,8 +40,12 @@ class PortalSecurityConfiguration {
 			@Value("${server.servlet.session.cookie.secure:true}") boolean secureCookies) throws Exception {
 		HttpSessionSecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 		contexts.setSpringSecurityContextKey(CONTEXT_KEY);
-		HttpSessionRequestCache requests = new HttpSessionRequestCache();
-		requests.setSessionAttrName("DOSSIER_PORTAL_SAVED_REQUEST");
+		// Failures are told by the address alone: Spring Security's handler would
+		// otherwise
+		// make a session for every failed sign-in.
+		SimpleUrlAuthenticationFailureHandler failures = new SimpleUrlAuthenticationFailureHandler(
+				"/portal/login?invalid");
+		failures.setAllowSessionCreation(false);
 		SignInLinks links = new SignInLinks(settings, memberships, firms, mailer, address, executor, clock, limits,
 				notifications);
 		http.securityMatcher("/portal/**")
@@ -49,7 +54,7 @@ class PortalSecurityConfiguration {
 				.anyRequest()
 				.hasRole("CONTACT"))
 			.securityContext((context) -> context.securityContextRepository(contexts))
-			.requestCache((cache) -> cache.requestCache(requests))
+			.requestCache((cache) -> cache.requestCache(SignInReturns.portal(secureCookies)))
 			.oneTimeTokenLogin((ott) -> ott.tokenGeneratingUrl("/portal/login")
 				.generateRequestResolver(links)
 				.tokenGenerationSuccessHandler(links)
@@ -58,14 +63,15 @@ class PortalSecurityConfiguration {
 				.loginProcessingUrl("/portal/login/ott")
 				.loginPage("/portal/login")
 				.showDefaultSubmitPage(false)
-				.failureUrl("/portal/login?invalid")
+				.failureHandler(failures)
 				.defaultSuccessUrl("/portal", false))
 			.exceptionHandling((exceptions) -> exceptions
 				.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/portal/login")))
 			.logout((logout) -> logout.logoutUrl("/portal/logout")
 				.logoutSuccessUrl("/portal/login?signedOut")
 				.invalidateHttpSession(false)
-				.addLogoutHandler((request, response, authentication) -> PortalSessions.forget(request.getSession())))
+				.addLogoutHandler(
+						(request, response, authentication) -> PortalSessions.forget(request.getSession(false))))
 			.csrf(WebSecurityDefaults.csrf(secureCookies))
 			.sessionManagement((session) -> session.sessionFixation((fixation) -> fixation.changeSessionId()))
 			.addFilterBefore(new PortalSessions(settings, memberships, contexts, clock), AuthorizationFilter.class)

@@ -11,6 +11,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -102,7 +103,10 @@ class PortalSessions extends OncePerRequestFilter {
 		response.sendRedirect("/portal/login?" + reason);
 	}
 
-	static void forget(HttpSession session) {
+	static void forget(@Nullable HttpSession session) {
+		if (session == null) {
+			return;
+		}
 		session.removeAttribute(LAST_SEEN);
 		session.removeAttribute(CHOSEN);
 	}

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
+import app.dossier.identity.SignInReturns;
 import app.dossier.identity.WebSecurityDefaults;
 import app.dossier.identity.staff.StaffMembers;
 import app.dossier.identity.tokens.TokenService;
@@ -96,10 +97,12 @@ class SecurityConfiguration {
 			@Value("${server.servlet.session.cookie.secure:true}") boolean secureCookies) throws Exception {
 		http.authorizeHttpRequests(
 				(requests) -> requests.requestMatchers(PUBLIC_PAGES).permitAll().anyRequest().authenticated())
-			.formLogin((form) -> form.loginPage("/login").failureUrl("/login?error").defaultSuccessUrl("/", false))
+			.formLogin((
+					form) -> form.loginPage("/login").failureHandler(new LoginFailures()).defaultSuccessUrl("/", false))
 			.logout((logout) -> logout.logoutUrl("/logout")
 				.logoutSuccessUrl("/login?signedOut")
 				.deleteCookies("DOSSIER_SESSION"))
+			.requestCache((cache) -> cache.requestCache(SignInReturns.staff(secureCookies)))
 			.csrf(WebSecurityDefaults.csrf(secureCookies))
 			.sessionManagement((session) -> session.sessionFixation((fixation) -> fixation.changeSessionId()))
 			.addFilterBefore(new StaffSessionRefreshFilter(members), AuthorizationFilter.class)

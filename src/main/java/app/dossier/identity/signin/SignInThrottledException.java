@@ -18,9 +18,17 @@ class SignInThrottledException extends AuthenticationException {
 		return this.retryAfter;
 	}
 
-	/** What the person is told: rounded up to whole minutes, at least one. */
+	/** The wait in whole minutes, rounded up, at least one. */
+	long minutes() {
+		return Math.max(1, (this.retryAfter.toSeconds() + 59) / 60);
+	}
+
+	/** What the person is told. */
 	String advice() {
-		long minutes = Math.max(1, (this.retryAfter.toSeconds() + 59) / 60);
+		return advice(minutes());
+	}
+
+	static String advice(long minutes) {
 		return "Too many sign-in attempts. Wait " + minutes + ((minutes == 1) ? " minute" : " minutes")
 				+ " and try again.";
 	}
