@@ -1,5 +1,6 @@
 package app.dossier.identity;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -43,7 +44,7 @@ class AnonymousVisitsIT {
 		Firms.TestFirm firm = Firms.create(http, "No Sessions");
 		Customer customer = Customers.withPortalAccess(http, firm, "No Sessions Client");
 		int before = activeSessions();
-		List<Http.Response> answers = new java.util.ArrayList<>();
+		List<Http.Response> answers = new ArrayList<>();
 		for (String path : List.of("/", "/clients", "/clients/" + UUID.randomUUID(), "/settings", "/login",
 				"/login?error", "/login?error=throttled&minutes=3", "/login?signedOut", "/portal", "/portal/files",
 				"/portal/files?folder=" + UUID.randomUUID(), "/portal/login", "/portal/login?invalid",
@@ -134,13 +135,7 @@ class AnonymousVisitsIT {
 	}
 
 	private static String savedPageCookie(Http.Response answer) {
-		String header = answer.raw()
-			.headers()
-			.allValues("Set-Cookie")
-			.stream()
-			.filter((cookie) -> cookie.startsWith("REDIRECT_URI="))
-			.findFirst()
-			.orElseThrow(() -> new AssertionError("No saved page in " + answer.raw().headers()));
+		String header = WebSession.setCookie(answer, "REDIRECT_URI");
 		assertThat(header).contains("HttpOnly").contains("SameSite=Lax");
 		return header.substring(0, header.indexOf(';'));
 	}

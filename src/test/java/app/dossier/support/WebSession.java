@@ -26,13 +26,18 @@ public final class WebSession {
 
 	/** The whole {@code Set-Cookie} header of the session cookie, with its attributes. */
 	public static String sessionSetCookie(Http.Response response) {
+		return setCookie(response, "DOSSIER_SESSION");
+	}
+
+	/** The whole {@code Set-Cookie} header of the named cookie, with its attributes. */
+	public static String setCookie(Http.Response response, String name) {
 		return response.raw()
 			.headers()
 			.allValues("Set-Cookie")
 			.stream()
-			.filter((cookie) -> cookie.startsWith("DOSSIER_SESSION="))
+			.filter((cookie) -> cookie.startsWith(name + "="))
 			.findFirst()
-			.orElseThrow(() -> new AssertionError("No session cookie in " + response.raw().headers()));
+			.orElseThrow(() -> new AssertionError("No " + name + " cookie in " + response.raw().headers()));
 	}
 
 }
