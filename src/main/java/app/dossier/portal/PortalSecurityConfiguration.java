@@ -40,9 +40,8 @@ class PortalSecurityConfiguration {
 			@Value("${server.servlet.session.cookie.secure:true}") boolean secureCookies) throws Exception {
 		HttpSessionSecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 		contexts.setSpringSecurityContextKey(CONTEXT_KEY);
-		// Failures are told by the address alone: Spring Security's handler would
-		// otherwise
-		// make a session for every failed sign-in.
+		// A failure is told by the address alone: Spring Security's handler
+		// would otherwise make a session for every failed sign-in.
 		SimpleUrlAuthenticationFailureHandler failures = new SimpleUrlAuthenticationFailureHandler(
 				"/portal/login?invalid");
 		failures.setAllowSessionCreation(false);

@@ -19,6 +19,7 @@ import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.FormLoginConfigurer;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.GrantedAuthority;
@@ -97,8 +98,7 @@ class SecurityConfiguration {
 			@Value("${server.servlet.session.cookie.secure:true}") boolean secureCookies) throws Exception {
 		http.authorizeHttpRequests(
 				(requests) -> requests.requestMatchers(PUBLIC_PAGES).permitAll().anyRequest().authenticated())
-			.formLogin((
-					form) -> form.loginPage("/login").failureHandler(new LoginFailures()).defaultSuccessUrl("/", false))
+			.formLogin(SecurityConfiguration::loginForm)
 			.logout((logout) -> logout.logoutUrl("/logout")
 				.logoutSuccessUrl("/login?signedOut")
 				.deleteCookies("DOSSIER_SESSION"))
@@ -108,6 +108,10 @@ class SecurityConfiguration {
 			.addFilterBefore(new StaffSessionRefreshFilter(members), AuthorizationFilter.class)
 			.headers(SecurityConfiguration::headers);
 		return http.build();
+	}
+
+	private static void loginForm(FormLoginConfigurer<HttpSecurity> form) {
+		form.loginPage("/login").failureHandler(new LoginFailures()).defaultSuccessUrl("/", false);
 	}
 
 	static void headers(HeadersConfigurer<HttpSecurity> headers) {
