@@ -82,10 +82,14 @@ class ContactStore {
 	}
 
 	/** Across all firms: the portal's sign-in knows only an address. */
-	List<Contact> withPortalAccess(String email) {
-		return this.jdbc.sql("select * from contact where email = ? and portal_access = true order by created_at, id")
+	List<PortalContact> withPortalAccess(String email) {
+		return this.jdbc
+			.sql("select contact.*, client.display_name as client_name from contact"
+					+ " join client on client.id = contact.client_id and client.firm_id = contact.firm_id"
+					+ " where contact.email = ? and contact.portal_access = true"
+					+ " order by contact.created_at, contact.id")
 			.param(email)
-			.query(ContactStore::map)
+			.query((rs, row) -> new PortalContact(map(rs, row), rs.getString("client_name")))
 			.list();
 	}
 

@@ -129,6 +129,15 @@ public class Contacts {
 	/** Every contact, in any firm, who may sign in to the portal with this address. */
 	@Transactional(readOnly = true)
 	public List<Contact> withPortalAccess(String email) {
+		return portalContacts(email).stream().map(PortalContact::contact).toList();
+	}
+
+	/**
+	 * The same with each one's client's name, in one query: the portal asks on every
+	 * request.
+	 */
+	@Transactional(readOnly = true)
+	public List<PortalContact> portalContacts(String email) {
 		return this.store.withPortalAccess(EmailAddresses.normalize(email));
 	}
 

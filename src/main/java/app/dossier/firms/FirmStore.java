@@ -40,14 +40,14 @@ class FirmStore {
 		this.jdbc.sql("update firm set name = ? where id = ?").params(name, id).update();
 	}
 
-	FirmSettings settings(UUID id) {
+	Optional<FirmSettings> settings(UUID id) {
 		return this.jdbc.sql("select * from firm where id = ?")
 			.param(id)
 			.query((rs, row) -> new FirmSettings(rs.getString("customers_root"),
 					rs.getBoolean("customer_uploads_enabled"), rs.getBoolean("new_documents_visible"),
 					rs.getLong("max_file_size"), rs.getInt("max_files_per_upload"), rs.getInt("max_link_days"),
 					java.util.List.of(rs.getString("allowed_types").split(","))))
-			.single();
+			.optional();
 	}
 
 	void saveSettings(UUID id, FirmSettings settings) {

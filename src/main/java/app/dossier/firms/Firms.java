@@ -62,8 +62,7 @@ public class Firms implements FirmNames {
 
 	@Transactional(readOnly = true)
 	public FirmSettings settings(UUID firmId) {
-		get(firmId);
-		return this.store.settings(firmId);
+		return this.store.settings(firmId).orElseThrow(() -> new NotFoundException("Firm"));
 	}
 
 	/**
@@ -99,7 +98,7 @@ public class Firms implements FirmNames {
 			throw new ForbiddenException("Only administrators can change firm settings.");
 		}
 		Firm firm = get(admin.firmId());
-		FirmSettings old = this.store.settings(firm.id());
+		FirmSettings old = settings(firm.id());
 		String newName = (change.firmName() != null) ? FirmNaming.requireName("firmName", change.firmName())
 				: firm.name();
 		FirmSettings updated = new FirmSettings(

@@ -3,9 +3,9 @@ package app.dossier.portal;
 import java.time.Instant;
 import java.util.List;
 
-import app.dossier.clients.Clients;
 import app.dossier.clients.Contact;
 import app.dossier.clients.Contacts;
+import app.dossier.clients.PortalContact;
 import app.dossier.firms.Firms;
 import org.springframework.stereotype.Component;
 
@@ -15,13 +15,10 @@ class Memberships {
 
 	private final Contacts contacts;
 
-	private final Clients clients;
-
 	private final Firms firms;
 
-	Memberships(Contacts contacts, Clients clients, Firms firms) {
+	Memberships(Contacts contacts, Firms firms) {
 		this.contacts = contacts;
-		this.clients = clients;
 		this.firms = firms;
 	}
 
@@ -30,9 +27,10 @@ class Memberships {
 	 * not count.
 	 */
 	List<Membership> of(String email, Instant since) {
-		return this.contacts.withPortalAccess(email)
+		return this.contacts.portalContacts(email)
 			.stream()
-			.filter((contact) -> contact.portalSessionsAfter() == null || !contact.portalSessionsAfter().isAfter(since))
+			.filter((each) -> each.contact().portalSessionsAfter() == null
+					|| !each.contact().portalSessionsAfter().isAfter(since))
 			.map(this::membership)
 			.toList();
 	}
@@ -41,10 +39,10 @@ class Memberships {
 		return this.contacts.withPortalAccess(email);
 	}
 
-	private Membership membership(Contact contact) {
-		return new Membership(contact.id(), contact.firmId(), contact.clientId(), contact.name(),
-				this.clients.get(contact.firmId(), contact.clientId()).displayName(),
-				this.firms.get(contact.firmId()).name());
+	private Membership membership(PortalContact each) {
+		Contact contact = each.contact();
+		return new Membership(contact.id(), contact.firmId(), contact.clientId(), contact.name(), each.clientName(),
+				this.firms.nameOf(contact.firmId()));
 	}
 
 }

@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 
 import app.dossier.documents.Document;
 import app.dossier.documents.Folder;
+import app.dossier.shared.NotFoundException;
 
 /**
  * Exactly what one contact sees in the portal: the folders shared with them (and the
@@ -39,6 +40,14 @@ public record SharedFiles(UUID contactId, List<Folder> folders, Map<UUID, Permis
 
 	public boolean sees(@Nullable UUID folderId) {
 		return folderId != null && this.folderPermissions.containsKey(folderId);
+	}
+
+	/** One of the folders the contact sees ({@link #sees(UUID)}), else not found. */
+	public Folder folder(UUID folderId) {
+		return this.folders.stream()
+			.filter((folder) -> folder.id().equals(folderId))
+			.findFirst()
+			.orElseThrow(() -> new NotFoundException("Folder"));
 	}
 
 	public List<Document> in(@Nullable UUID folderId) {
