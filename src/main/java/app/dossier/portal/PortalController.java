@@ -53,11 +53,11 @@ class PortalController {
 
 	private static final int RECENT = 8;
 
+	private static final int PAGE_SIZE = 100;
+
 	private final Sharing sharing;
 
 	private final Documents documents;
-
-	private final Folders folders;
 
 	private final Uploads uploads;
 
@@ -69,13 +69,12 @@ class PortalController {
 
 	private final Previews previews;
 
-	PortalController(Sharing sharing, Documents documents, Folders folders, Uploads uploads, Archives archives,
-			Previews previews, Firms firms, Reconciliation reconciliation) {
+	PortalController(Sharing sharing, Documents documents, Uploads uploads, Archives archives, Previews previews,
+			Firms firms, Reconciliation reconciliation) {
 		this.firms = firms;
 		this.previews = previews;
 		this.sharing = sharing;
 		this.documents = documents;
-		this.folders = folders;
 		this.uploads = uploads;
 		this.archives = archives;
 		this.reconciliation = reconciliation;
@@ -86,7 +85,7 @@ class PortalController {
 		// Files put straight into the client's storage folder reach the customer here
 		// too.
 		this.reconciliation.ifDue(contact.firmId(), contact.clientId());
-		SharedFiles files = this.sharing.seenBy(contact.firmId(), contact.contactId());
+		SharedFiles files = seenBy(contact);
 		model.addAttribute("contact", contact);
 		model.addAttribute("files", files);
 		model.addAttribute("pinned", DocumentRow
@@ -104,12 +103,12 @@ class PortalController {
 
 	@GetMapping("/portal/files")
 	String files(CurrentContact contact, @RequestParam(required = false) @Nullable UUID folder,
-			@RequestParam(defaultValue = "name") String sort, @RequestParam(defaultValue = "") String q, Locale locale,
-			Model model) {
+			@RequestParam(defaultValue = "name") String sort, @RequestParam(defaultValue = "") String q,
+			@RequestParam(defaultValue = "0") int page, Locale locale, Model model) {
 		// Files put straight into the client's storage folder reach the customer here
 		// too.
 		this.reconciliation.ifDue(contact.firmId(), contact.clientId());
-		SharedFiles files = this.sharing.seenBy(contact.firmId(), contact.contactId());
+		SharedFiles files = seenBy(contact);
 		if (folder != null && !files.sees(folder)) {
 			throw new NotFoundException("Folder");
 		}
@@ -120,21 +119,32 @@ class PortalController {
 		for (Document d : candidates) {
 			names.put(d.id(), Text.searchable(d.name()));
 		}
-		List<Document> shown = candidates.stream()
+		// Ties broken by id, so that a document is on one page only.
+		List<Document> found = candidates.stream()
 			.filter((d) -> search.isEmpty() || names.get(d.id()).contains(search))
-			.sorted("date".equals(sort) ? Comparator.comparing(Document::createdAt).reversed()
+			.sorted(("date".equals(sort) ? Comparator.comparing(Document::createdAt).reversed()
 					: Comparator.comparing((Document d) -> names.get(d.id())))
+				.thenComparing(Document::id))
 			.toList();
-		List<Folder> subfolders = search.isEmpty() ? files.folders()
+		// A page at a time, as staff see them: a folder of thousands of documents was one
+		// page of megabytes, on a phone.
+		int number = Math.clamp(page, 0, Integer.MAX_VALUE / PAGE_SIZE - 1);
+		int first = Math.min(number * PAGE_SIZE, found.size());
+		List<Document> shown = found.subList(first, Math.min(first + PAGE_SIZE, found.size()));
+		List<Folder> subfolders = (search.isEmpty() && number == 0) ? files.folders()
 			.stream()
 			.filter((f) -> (folder == null) ? !files.sees(f.parentId()) : folder.equals(f.parentId()))
 			.toList() : List.of();
 		model.addAttribute("contact", contact);
 		model.addAttribute("files", files);
-		model.addAttribute("folder", (folder != null) ? this.folders.get(contact.firmId(), folder) : null);
+		model.addAttribute("folder", (folder != null) ? files.folder(folder) : null);
 		model.addAttribute("path", Folders.path(files.folders(), folder));
 		model.addAttribute("subfolders", subfolders);
 		model.addAttribute("rows", DocumentRow.of(shown, files, this.previews, locale));
+		model.addAttribute("page", number);
+		model.addAttribute("firstShown", first + 1);
+		model.addAttribute("found", found.size());
+		model.addAttribute("more", first + PAGE_SIZE < found.size());
 		model.addAttribute("sort", "date".equals(sort) ? "date" : "name");
 		model.addAttribute("q", q);
 		model.addAttribute("uploadFolders", uploadFolders(files));
@@ -168,11 +178,11 @@ class PortalController {
 	/** Everything the contact sees in the folder and below, as one zip, streamed. */
 	@GetMapping("/portal/folders/{id}/zip")
 	ResponseEntity<StreamingResponseBody> zip(CurrentContact contact, @PathVariable UUID id) {
-		SharedFiles files = this.sharing.seenBy(contact.firmId(), contact.contactId());
+		SharedFiles files = seenBy(contact);
 		if (!files.sees(id)) {
 			throw new NotFoundException("Folder");
 		}
-		Folder root = this.folders.get(contact.firmId(), id);
+		Folder root = files.folder(id);
 		Set<UUID> inside = Folders.withDescendants(files.folders(), Set.of(id));
 		List<Document> included = files.documents()
 			.stream()
@@ -230,7 +240,7 @@ class PortalController {
 				throw new InvalidInputException("folderId", "There is no such folder.");
 			}
 		}
-		SharedFiles files = this.sharing.seenBy(contact.firmId(), contact.contactId());
+		SharedFiles files = seenBy(contact);
 		if (!files.uploadsEnabled()) {
 			throw new ForbiddenException(
 					contact.firmName() + " does not accept uploads through the portal at the moment.");
@@ -261,12 +271,16 @@ class PortalController {
 	}
 
 	private Document visibleDocument(CurrentContact contact, UUID id) {
-		SharedFiles files = this.sharing.seenBy(contact.firmId(), contact.contactId());
+		SharedFiles files = seenBy(contact);
 		return files.documents()
 			.stream()
 			.filter((d) -> d.id().equals(id))
 			.findFirst()
 			.orElseThrow(() -> new NotFoundException("Document"));
+	}
+
+	private SharedFiles seenBy(CurrentContact contact) {
+		return this.sharing.seenBy(contact.firmId(), contact.clientId(), contact.contactId());
 	}
 
 	private static List<Folder> uploadFolders(SharedFiles files) {

@@ -150,6 +150,88 @@ class PortalStoryBrowserIT extends BrowserTest {
 		}
 	}
 
+	@Test
+	void aContactPagesThroughAFolderOfMoreDocumentsThanOnePageHolds() {
+		String base = "http://localhost:" + this.port;
+		Http http = new Http(this.port);
+		Firms.TestFirm firm = Firms.create(http, "Many Pages Firm");
+		String token = firm.adminToken();
+		http.patchJson("/api/v1/settings", "{\"maxFilesPerUpload\":100}", token);
+		Customers.Customer customer = Customers.withPortalAccess(http, firm, "Many Statements");
+		String folder = http
+			.postJson("/api/v1/clients/" + customer.clientId() + "/folders", Http.json(Map.of("name", "Statements")),
+					token)
+			.json()
+			.get("id")
+			.asString();
+		http.postJson("/api/v1/folders/" + folder + "/shares",
+				Http.json(Map.of("contactId", customer.contactId(), "permission", "VIEW")), token);
+		for (int from = 1; from <= 230; from += 100) {
+			List<FilePart> files = new java.util.ArrayList<>();
+			for (int i = from; i < Math.min(from + 100, 231); i++) {
+				String name = String.format("statement-%03d.pdf", i);
+				files.add(FilePart.file(name, bytes("%PDF-1.4 " + name)));
+			}
+			assertThat(http
+				.postMultipart("/api/v1/clients/" + customer.clientId() + "/documents", token, files,
+						Map.of("folderId", folder, "visibleToClient", "true"))
+				.status()).isEqualTo(201);
+		}
+		String cookie = PortalSession.signIn(http, customer.email());
+		int equals = cookie.indexOf('=');
+
+		try (BrowserContext context = this.browser.newContext(
+				new Browser.NewContextOptions().setViewportSize(390, 844).setIsMobile(true).setHasTouch(true))) {
+			context.addCookies(List.of(new com.microsoft.playwright.options.Cookie(cookie.substring(0, equals),
+					cookie.substring(equals + 1))
+				.setUrl(base + "/")));
+			Page page = context.newPage();
+			page.navigate(base + "/portal/files?folder=" + folder);
+			Locator names = page.locator(".doc-row .doc-link");
+			Locator pager = page.locator(".pager");
+			assertThat(names).hasCount(100);
+			assertThat(names.first()).hasText("statement-001.pdf");
+			assertThat(names.last()).hasText("statement-100.pdf");
+			assertThat(pager).containsText("1–100 of 230");
+			assertThat(pager.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Previous"))).hasCount(0);
+
+			pager.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Next")).click();
+			assertThat(pager).containsText("101–200 of 230");
+			assertThat(names.first()).hasText("statement-101.pdf");
+			pager.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Next")).click();
+			assertThat(names).hasCount(30);
+			assertThat(names.last()).hasText("statement-230.pdf");
+			assertThat(pager).containsText("201–230 of 230");
+			assertThat(pager.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Next"))).hasCount(0);
+
+			// Past the last page, and pages that cannot be, change nothing and say so.
+			page.navigate(base + "/portal/files?folder=" + folder + "&page=7");
+			assertThat(names).hasCount(0);
+			assertThat(page.locator("main")).containsText("No documents on this page.");
+			page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Back to the first page")).click();
+			assertThat(names).hasCount(100);
+			page.navigate(base + "/portal/files?folder=" + folder + "&page=-4");
+			assertThat(pager).containsText("1–100 of 230");
+			com.microsoft.playwright.Response two = page
+				.navigate(base + "/portal/files?folder=" + folder + "&page=two");
+			assertThat(two.status()).isEqualTo(400);
+			assertThat(two.headerValue("content-type")).startsWith("text/html");
+			page.navigate(base + "/portal/files?folder=" + folder);
+
+			// Newest first keeps its order across pages, and a search starts again on its
+			// first page.
+			page.getByLabel("Sort").selectOption("date");
+			assertThat(page).hasURL(java.util.regex.Pattern.compile(".*sort=date.*"));
+			assertThat(names.first()).hasText("statement-230.pdf");
+			pager.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Next")).click();
+			assertThat(names.first()).hasText("statement-130.pdf");
+			page.getByLabel("Search documents").fill("statement-2");
+			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Search")).click();
+			assertThat(names).hasCount(31);
+			assertThat(pager).hasCount(0);
+		}
+	}
+
 	private static void upload(Http http, String token, String client, String name, String content,
 			Map<String, String> fields) {
 		Http.Response response = http.postMultipart("/api/v1/clients/" + client + "/documents", token,
