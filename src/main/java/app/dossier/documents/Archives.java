@@ -43,7 +43,7 @@ public class Archives {
 	// Bytes of each document tried for compressibility before its entry is begun.
 	private static final int SAMPLE = 16 * 1024;
 
-	private static final int BUFFER = 64 * 1024;
+	static final int BUFFER = 64 * 1024;
 
 	// Documents on this server's disk up to this size are read once, whole, into memory.
 	private static final int WHOLE = 4 * 1024 * 1024;

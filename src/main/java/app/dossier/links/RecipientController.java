@@ -151,9 +151,10 @@ class RecipientController {
 	ResponseEntity<StreamingResponseBody> archive(@PathVariable String token,
 			@CookieValue(name = LinkSessions.COOKIE, required = false) @Nullable String session,
 			@RequestHeader(name = HttpHeaders.USER_AGENT, required = false) @Nullable String userAgent,
-			HttpServletRequest request) {
+			HttpServletRequest request, HttpServletResponse response) {
 		Recipients.Visit visit = this.recipients.visit(token, request.getRemoteAddr(), session);
 		List<Document> offered = this.recipients.offered(visit);
+		Downloads.inArchiveChunks(response);
 		StreamingResponseBody body = (out) -> this.recipients.archive(visit, offered, out, userAgent);
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType("application/zip"))

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.jspecify.annotations.Nullable;
 
@@ -177,7 +178,8 @@ class PortalController {
 
 	/** Everything the contact sees in the folder and below, as one zip, streamed. */
 	@GetMapping("/portal/folders/{id}/zip")
-	ResponseEntity<StreamingResponseBody> zip(CurrentContact contact, @PathVariable UUID id) {
+	ResponseEntity<StreamingResponseBody> zip(CurrentContact contact, @PathVariable UUID id,
+			HttpServletResponse response) {
 		SharedFiles files = seenBy(contact);
 		if (!files.sees(id)) {
 			throw new NotFoundException("Folder");
@@ -201,6 +203,7 @@ class PortalController {
 									.toList()));
 			}
 		}
+		Downloads.inArchiveChunks(response);
 		StreamingResponseBody body = (out) -> this.archives.write(contact.uploader(), contact.firmId(), included, paths,
 				out, (sent) -> {
 				});

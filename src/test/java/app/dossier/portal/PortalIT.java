@@ -206,6 +206,62 @@ class PortalIT {
 	}
 
 	@Test
+	void downloadAllIsFramedInChunksAsLargeAsTheArchivesOwnWrites() throws Exception {
+		Http http = new Http(this.port);
+		Firms.TestFirm firm = Firms.create(http, "Chunked archives");
+		Customer setup = Customers.withPortalAccess(http, firm, "Chunk Client");
+		String token = firm.adminToken();
+		String folder = folder(http, token, setup.clientId(), "Scans");
+		byte[] noise = new byte[600_000];
+		new Random(11).nextBytes(noise);
+		noise[0] = 0;
+		assertThat(http
+			.postMultipart("/api/v1/clients/" + setup.clientId() + "/documents", token,
+					List.of(FilePart.file("scan.bin", noise)), Map.of("folderId", folder))
+			.status()).isEqualTo(201);
+		share(http, token, "/api/v1/folders/" + folder + "/shares", setup.contactId(), "VIEW");
+		String session = PortalSession.signIn(http, setup.email());
+
+		// Read off the wire: HTTP clients hide the framing.
+		List<Integer> chunks = new ArrayList<>();
+		java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+		try (java.net.Socket socket = new java.net.Socket("localhost", this.port)) {
+			socket.getOutputStream()
+				.write(("GET /portal/folders/" + folder + "/zip HTTP/1.1\r\nHost: localhost\r\nCookie: " + session
+						+ "\r\n\r\n")
+					.getBytes(StandardCharsets.US_ASCII));
+			java.io.DataInputStream in = new java.io.DataInputStream(
+					new java.io.BufferedInputStream(socket.getInputStream()));
+			String line;
+			List<String> headers = new ArrayList<>();
+			while (!(line = asciiLine(in)).isEmpty()) {
+				headers.add(line.toLowerCase(java.util.Locale.ROOT));
+			}
+			assertThat(headers.get(0)).startsWith("http/1.1 200");
+			assertThat(headers).contains("transfer-encoding: chunked");
+			for (int size; (size = Integer.parseInt(asciiLine(in), 16)) > 0;) {
+				chunks.add(size);
+				body.write(in.readNBytes(size));
+				assertThat(asciiLine(in)).isEmpty();
+			}
+		}
+		// Tomcat's default would be 8 KiB a chunk.
+		assertThat(chunks).allMatch((size) -> size <= 64 * 1024).contains(64 * 1024);
+		assertThat(unzip(body.toByteArray()).get("scan.bin").content()).isEqualTo(noise);
+	}
+
+	private static String asciiLine(java.io.InputStream in) throws IOException {
+		StringBuilder line = new StringBuilder();
+		for (int b; (b = in.read()) != '\n';) {
+			assertThat(b).as("end of stream within a line").isNotEqualTo(-1);
+			if (b != '\r') {
+				line.append((char) b);
+			}
+		}
+		return line.toString();
+	}
+
+	@Test
 	void uploadsNeedTheFirmSettingAndViewAndUploadPermission() {
 		Http http = new Http(this.port);
 		Firms.TestFirm firm = Firms.create(http, "Uploading");
