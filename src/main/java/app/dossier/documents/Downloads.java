@@ -23,7 +23,7 @@ public final class Downloads {
 	 * Before a streamed archive's first byte. Its length is not known in advance, so
 	 * Tomcat frames it in chunks as large as the response's buffer, 8 KiB unless told: a
 	 * client then decodes and writes 1 GiB in over 250,000 pieces, and curl spent twice
-	 * the system time receiving an archive that it spent on the same bytes from nginx
+	 * as much system time receiving an archive as receiving the same bytes from nginx
 	 * (docs/benchmarks.md). With the buffer as large as the archive's own writes, each
 	 * write is one chunk and Tomcat passes it on without copying it.
 	 */
