@@ -177,15 +177,10 @@ class PortalStoryBrowserIT extends BrowserTest {
 						Map.of("folderId", folder, "visibleToClient", "true"))
 				.status()).isEqualTo(201);
 		}
-		String cookie = PortalSession.signIn(http, customer.email());
-		int equals = cookie.indexOf('=');
 
 		try (BrowserContext context = this.browser.newContext(
 				new Browser.NewContextOptions().setViewportSize(390, 844).setIsMobile(true).setHasTouch(true))) {
-			context.addCookies(List.of(new com.microsoft.playwright.options.Cookie(cookie.substring(0, equals),
-					cookie.substring(equals + 1))
-				.setUrl(base + "/")));
-			Page page = context.newPage();
+			Page page = signInContact(context, base, http, customer.email());
 			page.navigate(base + "/portal/files?folder=" + folder);
 			Locator names = page.locator(".doc-row .doc-link");
 			Locator pager = page.locator(".pager");

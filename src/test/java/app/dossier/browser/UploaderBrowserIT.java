@@ -15,7 +15,6 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
-import com.microsoft.playwright.options.Cookie;
 import com.microsoft.playwright.options.FilePayload;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -23,7 +22,6 @@ import tools.jackson.databind.JsonNode;
 import app.dossier.support.DossierIntegrationTest;
 import app.dossier.support.Firms;
 import app.dossier.support.Http;
-import app.dossier.support.PortalSession;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
@@ -108,7 +106,7 @@ class UploaderBrowserIT extends BrowserTest {
 		byte[] receipt = random(40_000, 5);
 
 		try (BrowserContext context = phone()) {
-			Page page = signInContact(context, http, customer);
+			Page page = signInContact(context, base(), http, customer.email());
 			List<String> problems = watch(page);
 			page.navigate(base() + "/portal/files");
 			Locator form = page.locator("form[data-upload]");
@@ -143,7 +141,7 @@ class UploaderBrowserIT extends BrowserTest {
 		byte[] statement = random(4 * 1024 * 1024, 3);
 
 		try (BrowserContext context = this.browser.newContext()) {
-			Page page = signInContact(context, http, customer);
+			Page page = signInContact(context, base(), http, customer.email());
 			List<String> problems = watch(page);
 			List<String> tusRequests = new CopyOnWriteArrayList<>();
 			page.onRequest((request) -> {
@@ -293,7 +291,7 @@ class UploaderBrowserIT extends BrowserTest {
 
 		try (BrowserContext context = this.browser
 			.newContext(new Browser.NewContextOptions().setJavaScriptEnabled(false))) {
-			Page page = signInContact(context, http, customer);
+			Page page = signInContact(context, base(), http, customer.email());
 			page.navigate(base() + "/portal/files");
 			Locator form = page.locator("form[data-upload]");
 			assertThat(form.locator(".uppy-Dashboard")).hasCount(0);
@@ -341,15 +339,6 @@ class UploaderBrowserIT extends BrowserTest {
 		});
 		page.onPageError((error) -> problems.add("page error: " + error));
 		return problems;
-	}
-
-	/** Signs the contact in over HTTP and hands the session cookie to the browser. */
-	private Page signInContact(BrowserContext context, Http http, Customer customer) {
-		String cookie = PortalSession.signIn(http, customer.email());
-		int equals = cookie.indexOf('=');
-		context.addCookies(
-				List.of(new Cookie(cookie.substring(0, equals), cookie.substring(equals + 1)).setUrl(base() + "/")));
-		return context.newPage();
 	}
 
 	/** A client with a contact who has portal access; customer uploads are on. */
