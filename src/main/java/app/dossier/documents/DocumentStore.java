@@ -1,26 +1,40 @@
 package app.dossier.documents;
 
+import java.sql.Connection;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.StringJoiner;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
 import app.dossier.shared.Text;
 import app.dossier.shared.Timestamps;
+import org.springframework.jdbc.core.SqlParameterValue;
+import org.springframework.jdbc.core.support.AbstractSqlTypeValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** Document rows; every query names the firm. */
 @Repository
 class DocumentStore {
+
+	private static final List<String> AVAILABLE_TO_CUSTOMERS = Arrays.stream(ScanStatus.values())
+		.filter(ScanStatus::availableToCustomers)
+		.map(ScanStatus::name)
+		.toList();
+
+	private static final int ARRAY_MAX = 50_000;
 
 	private final JdbcClient jdbc;
 
@@ -125,6 +139,104 @@ class DocumentStore {
 			statement = statement.param("limit", limit).param("offset", offset);
 		}
 		return statement.query(DocumentStore::map).list();
+	}
+
+	/**
+	 * At most {@code limit} of the documents the contact sees, from {@code offset} on, in
+	 * the sort's order.
+	 */
+	List<Document> seen(CustomerView view, SeenFilter filter, DocumentSort sort, int offset, int limit) {
+		Map<String, Object> params = new HashMap<>();
+		StringBuilder sql = new StringBuilder("select * from document where ").append(seenWhere(view, filter, params));
+		sql.append(" order by ").append(sort.orderBy());
+		if (offset > 0 || limit < Integer.MAX_VALUE) {
+			sql.append(" limit :limit offset :offset");
+			params.put("limit", limit);
+			params.put("offset", offset);
+		}
+		return this.jdbc.sql(sql.toString()).params(params).query(DocumentStore::map).list();
+	}
+
+	int countSeen(CustomerView view, SeenFilter filter) {
+		Map<String, Object> params = new HashMap<>();
+		return this.jdbc.sql("select count(*) from document where " + seenWhere(view, filter, params))
+			.params(params)
+			.query(Integer.class)
+			.single();
+	}
+
+	/** {@link CustomerView#sees} as SQL, with the filter's own condition. */
+	private static String seenWhere(CustomerView view, SeenFilter filter, Map<String, Object> params) {
+		params.put("firm", view.firmId());
+		params.put("client", view.clientId());
+		params.put("contact", view.contactId());
+		params.put("available", AVAILABLE_TO_CUSTOMERS);
+		StringBuilder where = new StringBuilder("firm_id = :firm and client_id = :client")
+			.append(" and scan_status in (:available) and missing_since is null")
+			.append(" and (uploaded_by_contact = :contact");
+		if (!view.folders().isEmpty() || !view.documents().isEmpty()) {
+			where.append(" or (visible_to_client = true and (");
+			if (!view.folders().isEmpty()) {
+				where.append("folder_id in (:sharedFolders)");
+				params.put("sharedFolders", view.folders());
+			}
+			if (!view.documents().isEmpty()) {
+				where.append(view.folders().isEmpty() ? "" : " or ").append(anyOf(view.documents(), params));
+			}
+			where.append("))");
+		}
+		where.append(")");
+		switch (filter.where()) {
+			case IN_FOLDERS -> {
+				if (filter.folders().isEmpty()) {
+					where.append(" and 1 = 0");
+				}
+				else {
+					where.append(" and folder_id in (:folders)");
+					params.put("folders", filter.folders());
+				}
+			}
+			case TOP_LEVEL -> {
+				if (!view.folders().isEmpty()) {
+					where.append(" and (folder_id is null or folder_id not in (:sharedFolders))");
+				}
+			}
+			case PINNED -> where.append(" and show_on_dashboard = true");
+			case EVERYWHERE -> {
+			}
+		}
+		if (filter.searching()) {
+			where.append(" and search_name like :text escape '\\'");
+			params.put("text", Text.containsPattern(filter.text()));
+		}
+		return where.toString();
+	}
+
+	/**
+	 * {@code id = any(…)} over arrays of at most {@link #ARRAY_MAX} ids each: every file
+	 * put straight into a client's storage folder is shared with each contact one by one,
+	 * so a contact may have more documents shared one by one than a statement may have
+	 * parameters, and more than H2 takes in one array (65,536).
+	 */
+	private static String anyOf(Set<UUID> ids, Map<String, Object> params) {
+		List<UUID> all = List.copyOf(ids);
+		StringJoiner any = new StringJoiner(" or ", "(", ")");
+		for (int from = 0; from < all.size(); from += ARRAY_MAX) {
+			String name = "shared" + (from / ARRAY_MAX);
+			any.add("id = any(:" + name + ")");
+			params.put(name, uuidArray(all.subList(from, Math.min(from + ARRAY_MAX, all.size()))));
+		}
+		return any.toString();
+	}
+
+	private static SqlParameterValue uuidArray(List<UUID> ids) {
+		return new SqlParameterValue(Types.ARRAY, new AbstractSqlTypeValue() {
+			@Override
+			protected Object createTypeValue(Connection connection, int sqlType, @Nullable String typeName)
+					throws SQLException {
+				return connection.createArrayOf("uuid", ids.toArray());
+			}
+		});
 	}
 
 	Map<UUID, Long> countByClient(UUID firmId, Collection<UUID> clientIds) {

@@ -159,6 +159,25 @@ public class Documents {
 	}
 
 	/**
+	 * At most {@code limit} of the documents a contact sees, from {@code offset} on, in
+	 * the sort's order ({@code Integer.MAX_VALUE}: all of them).
+	 */
+	public List<Document> seen(CustomerView view, SeenFilter filter, DocumentSort sort, int offset, int limit) {
+		return Objects
+			.requireNonNull(this.readOnly.execute((status) -> this.store.seen(view, filter, sort, offset, limit)));
+	}
+
+	/** How many documents {@link #seen} would list without a limit. */
+	public int countSeen(CustomerView view, SeenFilter filter) {
+		return Objects.requireNonNull(this.readOnly.execute((status) -> this.store.countSeen(view, filter)));
+	}
+
+	/** The document when the contact sees it; empty for any other id. */
+	public java.util.Optional<Document> seen(CustomerView view, UUID documentId) {
+		return find(view.firmId(), documentId).filter(view::sees);
+	}
+
+	/**
 	 * @throws NotFoundException for unknown ids and other firms' documents
 	 */
 	public Document get(UUID firmId, UUID documentId) {

@@ -118,7 +118,7 @@ class NotificationListeners {
 			@Nullable UUID uploaderContact, java.time.Instant at) {
 		for (Contact contact : this.contacts.ofClient(firmId, clientId)) {
 			if (contact.portalAccess() && !contact.id().equals(uploaderContact)
-					&& this.sharing.seenBy(firmId, contact.id()).contains(documentId)) {
+					&& this.sharing.sees(firmId, contact.id(), documentId)) {
 				this.items.insert(new Item(UUID.randomUUID(), firmId, clientId, null, contact.id(), Kind.NEW_DOCUMENT,
 						documentId, name, by, at, null, "new:" + documentId + ":" + contact.id()));
 			}

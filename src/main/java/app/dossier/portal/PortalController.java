@@ -1,7 +1,6 @@
 package app.dossier.portal;
 
 import java.io.IOException;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -16,10 +15,12 @@ import org.jspecify.annotations.Nullable;
 
 import app.dossier.documents.Archives;
 import app.dossier.documents.Document;
+import app.dossier.documents.DocumentSort;
 import app.dossier.documents.Documents;
 import app.dossier.documents.Downloads;
 import app.dossier.documents.Folder;
 import app.dossier.documents.Reconciliation;
+import app.dossier.documents.SeenFilter;
 import app.dossier.documents.Folders;
 import app.dossier.documents.UploadOptions;
 import app.dossier.documents.Uploads;
@@ -56,6 +57,8 @@ class PortalController {
 
 	private static final int PAGE_SIZE = 100;
 
+	private static final DocumentSort NEWEST_FIRST = new DocumentSort(DocumentSort.Key.CREATED, true);
+
 	private final Sharing sharing;
 
 	private final Documents documents;
@@ -89,14 +92,14 @@ class PortalController {
 		SharedFiles files = seenBy(contact);
 		model.addAttribute("contact", contact);
 		model.addAttribute("files", files);
-		model.addAttribute("pinned", DocumentRow
-			.of(files.documents().stream().filter(Document::showOnDashboard).toList(), files, this.previews, locale));
+		// Pinned documents by name, as many as a page of Files shows.
+		model.addAttribute("pinned",
+				DocumentRow.of(
+						this.documents.seen(files.view(), SeenFilter.pinned(), DocumentSort.DEFAULT, 0, PAGE_SIZE),
+						files, this.previews, locale));
 		model.addAttribute("recent",
-				DocumentRow.of(files.documents()
-					.stream()
-					.sorted(Comparator.comparing(Document::createdAt).reversed())
-					.limit(RECENT)
-					.toList(), files, this.previews, locale));
+				DocumentRow.of(this.documents.seen(files.view(), SeenFilter.everywhere(null), NEWEST_FIRST, 0, RECENT),
+						files, this.previews, locale));
 		model.addAttribute("uploadFolders", uploadFolders(files));
 		uploadLimits(contact, model);
 		return "portal/dashboard";
@@ -113,26 +116,18 @@ class PortalController {
 		if (folder != null && !files.sees(folder)) {
 			throw new NotFoundException("Folder");
 		}
-		String search = Text.searchable(q);
-		List<Document> candidates = search.isEmpty() ? files.in(folder) : files.documents();
-		// Each name folded once, not once per comparison.
-		Map<UUID, String> names = new HashMap<>();
-		for (Document d : candidates) {
-			names.put(d.id(), Text.searchable(d.name()));
-		}
-		// Ties broken by id, so that a document is on one page only.
-		List<Document> found = candidates.stream()
-			.filter((d) -> search.isEmpty() || names.get(d.id()).contains(search))
-			.sorted(("date".equals(sort) ? Comparator.comparing(Document::createdAt).reversed()
-					: Comparator.comparing((Document d) -> names.get(d.id())))
-				.thenComparing(Document::id))
-			.toList();
-		// A page at a time, as staff see them: a folder of thousands of documents was one
-		// page of megabytes, on a phone.
+		boolean searching = !Text.searchable(q).isEmpty();
+		SeenFilter filter = searching ? SeenFilter.everywhere(q)
+				: (folder != null) ? SeenFilter.inFolders(Set.of(folder)) : SeenFilter.topLevel();
+		// A page at a time, as staff see them, made by the database: a folder of
+		// thousands
+		// of documents was one page of megabytes, and every page read them all.
 		int number = Math.clamp(page, 0, Integer.MAX_VALUE / PAGE_SIZE - 1);
-		int first = Math.min(number * PAGE_SIZE, found.size());
-		List<Document> shown = found.subList(first, Math.min(first + PAGE_SIZE, found.size()));
-		List<Folder> subfolders = (search.isEmpty() && number == 0) ? files.folders()
+		int found = this.documents.countSeen(files.view(), filter);
+		int first = Math.min(number * PAGE_SIZE, found);
+		List<Document> shown = (first < found) ? this.documents.seen(files.view(), filter,
+				"date".equals(sort) ? NEWEST_FIRST : DocumentSort.DEFAULT, first, PAGE_SIZE) : List.of();
+		List<Folder> subfolders = (!searching && number == 0) ? files.folders()
 			.stream()
 			.filter((f) -> (folder == null) ? !files.sees(f.parentId()) : folder.equals(f.parentId()))
 			.toList() : List.of();
@@ -144,8 +139,8 @@ class PortalController {
 		model.addAttribute("rows", DocumentRow.of(shown, files, this.previews, locale));
 		model.addAttribute("page", number);
 		model.addAttribute("firstShown", first + 1);
-		model.addAttribute("found", found.size());
-		model.addAttribute("more", first + PAGE_SIZE < found.size());
+		model.addAttribute("found", found);
+		model.addAttribute("more", first + PAGE_SIZE < found);
 		model.addAttribute("sort", "date".equals(sort) ? "date" : "name");
 		model.addAttribute("q", q);
 		model.addAttribute("uploadFolders", uploadFolders(files));
@@ -186,11 +181,9 @@ class PortalController {
 		}
 		Folder root = files.folder(id);
 		Set<UUID> inside = Folders.withDescendants(files.folders(), Set.of(id));
-		List<Document> included = files.documents()
-			.stream()
-			.filter((d) -> d.folderId() != null && inside.contains(d.folderId()))
-			.toList();
-		Map<UUID, String> paths = new java.util.HashMap<>();
+		List<Document> included = this.documents.seen(files.view(), SeenFilter.inFolders(inside), DocumentSort.DEFAULT,
+				0, Integer.MAX_VALUE);
+		Map<UUID, String> paths = new HashMap<>();
 		for (Folder folder : files.folders()) {
 			if (inside.contains(folder.id())) {
 				paths.put(folder.id(),
@@ -274,12 +267,7 @@ class PortalController {
 	}
 
 	private Document visibleDocument(CurrentContact contact, UUID id) {
-		SharedFiles files = seenBy(contact);
-		return files.documents()
-			.stream()
-			.filter((d) -> d.id().equals(id))
-			.findFirst()
-			.orElseThrow(() -> new NotFoundException("Document"));
+		return this.documents.seen(seenBy(contact).view(), id).orElseThrow(() -> new NotFoundException("Document"));
 	}
 
 	private SharedFiles seenBy(CurrentContact contact) {

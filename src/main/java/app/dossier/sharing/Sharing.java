@@ -2,6 +2,7 @@ package app.dossier.sharing;
 
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 import app.dossier.clients.Contact;
 import app.dossier.clients.Contacts;
 import app.dossier.clients.PortalAccessChanged;
+import app.dossier.documents.CustomerView;
 import app.dossier.documents.Document;
 import app.dossier.documents.DocumentSource;
 import app.dossier.documents.DocumentUploaded;
@@ -153,7 +155,7 @@ public class Sharing {
 	public SharedFiles seenBy(UUID firmId, UUID clientId, UUID contactId) {
 		List<Folder> all = this.folders.ofClient(firmId, clientId);
 		Map<UUID, Permission> folderPermissions = new HashMap<>();
-		Map<UUID, Permission> documentShares = new HashMap<>();
+		Set<UUID> sharedDocuments = new HashSet<>();
 		for (Share share : this.store.ofContact(firmId, contactId)) {
 			if (share.folderId() != null) {
 				for (UUID id : Folders.withDescendants(all, Set.of(share.folderId()))) {
@@ -161,19 +163,19 @@ public class Sharing {
 				}
 			}
 			else if (share.documentId() != null) {
-				documentShares.merge(share.documentId(), share.permission(), Permission::max);
+				sharedDocuments.add(share.documentId());
 			}
 		}
-		List<Document> visible = this.documents.all(firmId, clientId)
-			.stream()
-			.filter((d) -> d.availableToCustomers())
-			.filter((d) -> contactId.equals(d.uploadedByContact())
-					|| (d.visibleToClient() && (documentShares.containsKey(d.id())
-							|| (d.folderId() != null && folderPermissions.containsKey(d.folderId())))))
-			.toList();
 		List<Folder> folders = all.stream().filter((folder) -> folderPermissions.containsKey(folder.id())).toList();
-		return new SharedFiles(contactId, folders, Map.copyOf(folderPermissions), visible,
+		CustomerView view = new CustomerView(firmId, clientId, contactId, folderPermissions.keySet(), sharedDocuments);
+		return new SharedFiles(contactId, folders, Map.copyOf(folderPermissions), view,
 				this.firms.settings(firmId).customerUploadsEnabled());
+	}
+
+	/** Whether the contact sees the document in the portal now. */
+	@Transactional(readOnly = true)
+	public boolean sees(UUID firmId, UUID contactId, UUID documentId) {
+		return this.documents.seen(seenBy(firmId, contactId).view(), documentId).isPresent();
 	}
 
 	private Share upsert(CurrentStaff by, Contact contact, @Nullable UUID folderId, @Nullable UUID documentId,

@@ -13,6 +13,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 
 import app.dossier.documents.DocumentJson;
+import app.dossier.documents.DocumentSort;
+import app.dossier.documents.Documents;
+import app.dossier.documents.SeenFilter;
 import app.dossier.identity.CurrentStaff;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
@@ -31,8 +34,11 @@ class SharingApiController {
 
 	private final Sharing sharing;
 
-	SharingApiController(Sharing sharing) {
+	private final Documents documents;
+
+	SharingApiController(Sharing sharing, Documents documents) {
 		this.sharing = sharing;
+		this.documents = documents;
 	}
 
 	@PostMapping("/folders/{id}/shares")
@@ -72,7 +78,8 @@ class SharingApiController {
 					.map((folder) -> new SeenFolder(folder.id(), folder.name(), folder.parentId(),
 							files.folderPermissions().get(folder.id()), files.mayUploadTo(folder.id())))
 					.toList(),
-				files.documents()
+				this.documents
+					.seen(files.view(), SeenFilter.everywhere(null), DocumentSort.DEFAULT, 0, Integer.MAX_VALUE)
 					.stream()
 					.map((document) -> new SeenDocument(DocumentJson.of(document), files.uploadedByContact(document)))
 					.toList());

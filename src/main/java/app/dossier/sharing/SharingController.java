@@ -1,6 +1,5 @@
 package app.dossier.sharing;
 
-import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
@@ -11,12 +10,13 @@ import app.dossier.clients.Clients;
 import app.dossier.clients.Contact;
 import app.dossier.clients.Contacts;
 import app.dossier.documents.Document;
+import app.dossier.documents.DocumentSort;
 import app.dossier.documents.Documents;
 import app.dossier.documents.FolderTree;
 import app.dossier.documents.Folders;
+import app.dossier.documents.SeenFilter;
 import app.dossier.identity.CurrentStaff;
 import app.dossier.shared.InvalidInputException;
-import app.dossier.shared.Text;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -66,14 +66,9 @@ class SharingController {
 		model.addAttribute("q", q);
 		if (selected != null) {
 			SharedFiles files = this.sharing.seenBy(caller.firmId(), selected.id());
-			String search = Text.searchable(q);
 			model.addAttribute("files", files);
 			model.addAttribute("seen",
-					files.documents()
-						.stream()
-						.filter((d) -> search.isEmpty() || Text.searchable(d.name()).contains(search))
-						.sorted(order(sort))
-						.toList());
+					this.documents.seen(files.view(), SeenFilter.everywhere(q), order(sort), 0, Integer.MAX_VALUE));
 			model.addAttribute("shares", this.sharing.ofContact(caller.firmId(), selected.id()));
 		}
 		model.addAttribute("folderTree", FolderTree.of(this.folders.ofClient(caller.firmId(), id)));
@@ -112,11 +107,11 @@ class SharingController {
 		return "redirect:/clients/" + share.clientId() + "/sharing?contact=" + share.contactId();
 	}
 
-	private static Comparator<Document> order(String sort) {
+	private static DocumentSort order(String sort) {
 		return switch (sort) {
-			case "activity" -> Comparator.comparing(Document::lastActivityAt).reversed();
-			case "created" -> Comparator.comparing(Document::createdAt).reversed();
-			default -> Comparator.comparing((Document d) -> Text.searchable(d.name()));
+			case "activity" -> new DocumentSort(DocumentSort.Key.ACTIVITY, true);
+			case "created" -> new DocumentSort(DocumentSort.Key.CREATED, true);
+			default -> DocumentSort.DEFAULT;
 		};
 	}
 
