@@ -165,6 +165,37 @@ class DocumentStore {
 			.single();
 	}
 
+	/**
+	 * What a download link offers, by name: the client's documents available to customers
+	 * among {@code chosen} when any are, else those also visible to the client, in
+	 * {@code folders} when given.
+	 */
+	List<Document> offered(UUID firmId, UUID clientId, Set<UUID> chosen, @Nullable Set<UUID> folders) {
+		Map<String, Object> params = new HashMap<>();
+		params.put("firm", firmId);
+		params.put("client", clientId);
+		params.put("available", AVAILABLE_TO_CUSTOMERS);
+		StringBuilder sql = new StringBuilder("select * from document where firm_id = :firm and client_id = :client")
+			.append(" and scan_status in (:available) and missing_since is null");
+		if (!chosen.isEmpty()) {
+			sql.append(" and ").append(anyOf(chosen, params));
+		}
+		else {
+			sql.append(" and visible_to_client = true");
+			if (folders != null) {
+				if (folders.isEmpty()) {
+					sql.append(" and 1 = 0");
+				}
+				else {
+					sql.append(" and folder_id in (:folders)");
+					params.put("folders", folders);
+				}
+			}
+		}
+		sql.append(" order by ").append(DocumentSort.DEFAULT.orderBy());
+		return this.jdbc.sql(sql.toString()).params(params).query(DocumentStore::map).list();
+	}
+
 	/** {@link CustomerView#sees} as SQL, with the filter's own condition. */
 	private static String seenWhere(CustomerView view, SeenFilter filter, Map<String, Object> params) {
 		params.put("firm", view.firmId());

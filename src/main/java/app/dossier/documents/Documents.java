@@ -172,6 +172,22 @@ public class Documents {
 		return Objects.requireNonNull(this.readOnly.execute((status) -> this.store.countSeen(view, filter)));
 	}
 
+	/**
+	 * What a download link offers, by name: the client's documents available to customers
+	 * among {@code chosen} when it names any; else those visible to the client too, only
+	 * in {@code folders} when given (null: the whole client).
+	 */
+	public List<Document> offered(UUID firmId, UUID clientId, Set<UUID> chosen, @Nullable Set<UUID> folders) {
+		return Objects
+			.requireNonNull(this.readOnly.execute((status) -> this.store.offered(firmId, clientId, chosen, folders)));
+	}
+
+	/** The client's documents in these folders, in the sort's order. */
+	public List<Document> inFolders(UUID firmId, UUID clientId, Set<UUID> folders, DocumentSort sort) {
+		return Objects.requireNonNull(this.readOnly
+			.execute((status) -> this.store.list(firmId, clientId, sort, null, folders, 0, Integer.MAX_VALUE)));
+	}
+
 	/** The document when the contact sees it; empty for any other id. */
 	public java.util.Optional<Document> seen(CustomerView view, UUID documentId) {
 		return find(view.firmId(), documentId).filter(view::sees);

@@ -250,22 +250,12 @@ class Links {
 	 */
 	@Transactional(readOnly = true)
 	public List<Document> offered(Link link) {
-		List<Document> all = this.documents.all(link.firmId(), link.clientId())
-			.stream()
-			.filter((d) -> d.availableToCustomers())
-			.toList();
 		if (!link.documentIds().isEmpty()) {
-			Set<UUID> chosen = Set.copyOf(link.documentIds());
-			return all.stream().filter((d) -> chosen.contains(d.id())).toList();
+			return this.documents.offered(link.firmId(), link.clientId(), Set.copyOf(link.documentIds()), null);
 		}
-		if (link.folderId() == null) {
-			return all.stream().filter(Document::visibleToClient).toList();
-		}
-		Set<UUID> inside = Folders.withDescendants(this.folders.ofClient(link.firmId(), link.clientId()),
-				Set.of(link.folderId()));
-		return all.stream()
-			.filter((d) -> d.visibleToClient() && d.folderId() != null && inside.contains(d.folderId()))
-			.toList();
+		Set<UUID> inside = (link.folderId() == null) ? null : Folders
+			.withDescendants(this.folders.ofClient(link.firmId(), link.clientId()), Set.of(link.folderId()));
+		return this.documents.offered(link.firmId(), link.clientId(), Set.of(), inside);
 	}
 
 	/**

@@ -1,7 +1,6 @@
 package app.dossier.matters;
 
 import java.time.Clock;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -10,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 
 import app.dossier.clients.Clients;
 import app.dossier.documents.Document;
+import app.dossier.documents.DocumentSort;
 import app.dossier.documents.Documents;
 import app.dossier.documents.Folder;
 import app.dossier.documents.Folders;
@@ -101,11 +101,8 @@ public class Matters {
 		Matter matter = get(firmId, matterId);
 		List<Folder> all = this.folders.ofClient(firmId, matter.clientId());
 		Set<UUID> inside = Folders.withDescendants(all, Set.of(matter.folderId()));
-		return this.documents.all(firmId, matter.clientId())
-			.stream()
-			.filter((d) -> d.folderId() != null && inside.contains(d.folderId()))
-			.sorted(Comparator.comparing(Document::createdAt).reversed())
-			.toList();
+		return this.documents.inFolders(firmId, matter.clientId(), inside,
+				new DocumentSort(DocumentSort.Key.CREATED, true));
 	}
 
 	/**

@@ -48,51 +48,14 @@ class CustomerViewIT {
 
 	@Test
 	void everyListCountAndPageOfWhatAContactSeesAgreesWithTheRule() {
-		Http http = new Http(this.port);
-		Firms.TestFirm firm = Firms.create(http, "Customer view");
-		Customers.Customer customer = Customers.withPortalAccess(http, firm, "Viewed Client");
-		UUID client = UUID.fromString(customer.clientId());
-		UUID contact = UUID.fromString(customer.contactId());
-		UUID otherContact = contact(http, firm, customer.clientId());
-		UUID otherClient = UUID.fromString(Customers.client(http, firm, "Other Client"));
-		List<UUID> folders = new ArrayList<>();
-		for (int i = 0; i < 5; i++) {
-			folders.add(folder(http, firm, customer.clientId(), "Folder " + i));
-		}
-		UUID otherClientsFolder = folder(http, firm, otherClient.toString(), "Elsewhere");
-
 		Random random = new Random(20261204L);
-		List<Document> all = new ArrayList<>();
-		Instant start = Instant.parse("2026-01-01T00:00:00Z");
-		for (int i = 0; i < DOCUMENTS; i++) {
-			boolean elsewhere = i % 16 == 15;
-			UUID uploader = switch (random.nextInt(4)) {
-				case 0 -> contact;
-				case 1 -> otherContact;
-				default -> null;
-			};
-			// Names and times all differ, so that any database orders them alike.
-			Document document = new Document(UUID.randomUUID(), firm.id(), elsewhere ? otherClient : client,
-					String.format("doc-%04d-%03d.txt", random.nextInt(10_000), i), "view-test/" + UUID.randomUUID(), 10,
-					"0".repeat(64), "text/plain", random.nextInt(3) > 0, random.nextInt(4) == 0, null, null,
-					(uploader != null) ? DocumentSource.PORTAL : DocumentSource.STAFF, null,
-					(elsewhere) ? null : uploader, "Someone", start.plusSeconds(i * 37L), start.plusSeconds(i * 37L),
-					elsewhere ? otherClientsFolder
-							: (random.nextInt(4) == 0) ? null : folders.get(random.nextInt(folders.size())),
-					1, ScanStatus.values()[random.nextInt(8) < 5 ? 0 : random.nextInt(4)], null);
-			this.store.insert(document);
-			if (random.nextInt(12) == 0) {
-				this.jdbc.sql("update document set missing_since = ? where id = ?")
-					.params(java.sql.Timestamp.from(start), document.id())
-					.update();
-				document = new Document(document.id(), document.firmId(), document.clientId(), document.name(),
-						document.storageKey(), document.size(), document.sha256(), document.contentType(),
-						document.visibleToClient(), document.showOnDashboard(), null, null, document.source(), null,
-						document.uploadedByContact(), document.uploadedByLabel(), document.createdAt(),
-						document.lastActivityAt(), document.folderId(), 1, document.scan(), start);
-			}
-			all.add(document);
-		}
+		Fixture fixture = fixture(random);
+		UUID client = fixture.client();
+		UUID contact = fixture.contact();
+		UUID otherContact = fixture.otherContact();
+		List<UUID> folders = fixture.folders();
+		List<Document> all = fixture.documents();
+		Firms.TestFirm firm = fixture.firm();
 
 		for (int round = 0; round < 40; round++) {
 			int number = round;
@@ -154,6 +117,36 @@ class CustomerViewIT {
 	}
 
 	@Test
+	void whatADownloadLinkOffersAgreesWithTheRule() {
+		Random random = new Random(20261205L);
+		Fixture fixture = fixture(random);
+		List<Document> all = fixture.documents();
+		for (int round = 0; round < 30; round++) {
+			Set<UUID> chosen = new HashSet<>();
+			if (round % 3 == 0) {
+				for (Document document : all) {
+					if (random.nextInt(6) == 0) {
+						chosen.add(document.id());
+					}
+				}
+				chosen.add(UUID.randomUUID());
+			}
+			Set<UUID> folders = switch (round % 3) {
+				case 1 -> null;
+				default -> new HashSet<>(fixture.folders().subList(0, random.nextInt(fixture.folders().size() + 1)));
+			};
+			Predicate<Document> rule = (d) -> d.firmId().equals(fixture.firm().id())
+					&& d.clientId().equals(fixture.client()) && d.availableToCustomers()
+					&& (chosen.isEmpty() ? d.visibleToClient() && (folders == null || folders.contains(d.folderId()))
+							: chosen.contains(d.id()));
+			List<UUID> expected = ids(all.stream().filter(rule).sorted(Comparator.comparing(Document::name)).toList());
+			assertThat(ids(this.documents.offered(fixture.firm().id(), fixture.client(), chosen, folders)))
+				.as("round " + round + ": " + chosen.size() + " chosen, folders " + folders)
+				.isEqualTo(expected);
+		}
+	}
+
+	@Test
 	void aContactSeesNothingOfAnotherFirmWhateverTheViewSays() {
 		Http http = new Http(this.port);
 		Firms.TestFirm firm = Firms.create(http, "View owner");
@@ -173,6 +166,64 @@ class CustomerViewIT {
 		assertThat(this.documents.seen(view, SeenFilter.everywhere(null), DocumentSort.DEFAULT, 0, 100)).isEmpty();
 		assertThat(this.documents.countSeen(view, SeenFilter.inFolders(Set.of(folder)))).isZero();
 		assertThat(this.documents.seen(view, theirs.id())).isEmpty();
+	}
+
+	/**
+	 * A client with five folders and documents drawn at random: visible or not, pinned or
+	 * not, in a folder or at the top, uploaded by the contact, by another contact or by
+	 * staff, in every scan state, some gone from storage; every sixteenth belongs to
+	 * another client of the firm.
+	 */
+	private Fixture fixture(Random random) {
+		Http http = new Http(this.port);
+		Firms.TestFirm firm = Firms.create(http, "Customer view");
+		Customers.Customer customer = Customers.withPortalAccess(http, firm, "Viewed Client");
+		UUID client = UUID.fromString(customer.clientId());
+		UUID contact = UUID.fromString(customer.contactId());
+		UUID otherContact = contact(http, firm, customer.clientId());
+		UUID otherClient = UUID.fromString(Customers.client(http, firm, "Other Client"));
+		List<UUID> folders = new ArrayList<>();
+		for (int i = 0; i < 5; i++) {
+			folders.add(folder(http, firm, customer.clientId(), "Folder " + i));
+		}
+		UUID otherClientsFolder = folder(http, firm, otherClient.toString(), "Elsewhere");
+
+		List<Document> all = new ArrayList<>();
+		Instant start = Instant.parse("2026-01-01T00:00:00Z");
+		for (int i = 0; i < DOCUMENTS; i++) {
+			boolean elsewhere = i % 16 == 15;
+			UUID uploader = switch (random.nextInt(4)) {
+				case 0 -> contact;
+				case 1 -> otherContact;
+				default -> null;
+			};
+			// Names and times all differ, so that any database orders them alike.
+			Document document = new Document(UUID.randomUUID(), firm.id(), elsewhere ? otherClient : client,
+					String.format("doc-%04d-%03d.txt", random.nextInt(10_000), i), "view-test/" + UUID.randomUUID(), 10,
+					"0".repeat(64), "text/plain", random.nextInt(3) > 0, random.nextInt(4) == 0, null, null,
+					(uploader != null) ? DocumentSource.PORTAL : DocumentSource.STAFF, null,
+					(elsewhere) ? null : uploader, "Someone", start.plusSeconds(i * 37L), start.plusSeconds(i * 37L),
+					elsewhere ? otherClientsFolder
+							: (random.nextInt(4) == 0) ? null : folders.get(random.nextInt(folders.size())),
+					1, ScanStatus.values()[random.nextInt(8) < 5 ? 0 : random.nextInt(4)], null);
+			this.store.insert(document);
+			if (random.nextInt(12) == 0) {
+				this.jdbc.sql("update document set missing_since = ? where id = ?")
+					.params(java.sql.Timestamp.from(start), document.id())
+					.update();
+				document = new Document(document.id(), document.firmId(), document.clientId(), document.name(),
+						document.storageKey(), document.size(), document.sha256(), document.contentType(),
+						document.visibleToClient(), document.showOnDashboard(), null, null, document.source(), null,
+						document.uploadedByContact(), document.uploadedByLabel(), document.createdAt(),
+						document.lastActivityAt(), document.folderId(), 1, document.scan(), start);
+			}
+			all.add(document);
+		}
+		return new Fixture(firm, client, contact, otherContact, folders, all);
+	}
+
+	private record Fixture(Firms.TestFirm firm, UUID client, UUID contact, UUID otherContact, List<UUID> folders,
+			List<Document> documents) {
 	}
 
 	private static List<UUID> ids(List<Document> documents) {
