@@ -138,6 +138,14 @@ public class Documents {
 	}
 
 	/**
+	 * The firm's documents among these ids, in no particular order, in one query: for
+	 * names on a page of shares or choices. Keep {@code ids} to a page's worth.
+	 */
+	public List<Document> find(UUID firmId, List<UUID> ids) {
+		return Objects.requireNonNull(this.readOnly.execute((status) -> this.store.find(firmId, ids)));
+	}
+
+	/**
 	 * A staff member opens a client's files: answers when they last did (null: never),
 	 * which marks what customers added since as new, and records this time.
 	 */
@@ -150,12 +158,6 @@ public class Documents {
 		catch (org.springframework.dao.DuplicateKeyException twoTabsAtOnce) {
 			return null;
 		}
-	}
-
-	/** All of a client's documents, by name, without touching its folder. */
-	public List<Document> all(UUID firmId, UUID clientId) {
-		return Objects.requireNonNull(
-				this.readOnly.execute((status) -> this.store.list(firmId, clientId, DocumentSort.DEFAULT, null)));
 	}
 
 	/**

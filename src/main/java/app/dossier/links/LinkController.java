@@ -5,17 +5,23 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 
 import app.dossier.clients.Client;
 import app.dossier.clients.Clients;
 import app.dossier.clients.Contacts;
+import app.dossier.documents.Document;
+import app.dossier.documents.DocumentPage;
+import app.dossier.documents.DocumentSort;
 import app.dossier.documents.Documents;
 import app.dossier.documents.FolderTree;
 import app.dossier.documents.Folders;
@@ -44,6 +50,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class LinkController {
 
 	private static final long MB = 1024 * 1024;
+
+	private static final int CHOICES = 100;
 
 	private final Links links;
 
@@ -77,7 +85,8 @@ class LinkController {
 	}
 
 	@GetMapping("/clients/{id}/links")
-	String links(CurrentStaff caller, @PathVariable UUID id, Model model) {
+	String links(CurrentStaff caller, @PathVariable UUID id, @RequestParam(defaultValue = "") String find,
+			@RequestParam(required = false) @Nullable List<UUID> documentIds, Model model) {
 		Client client = this.clients.get(caller.firmId(), id);
 		Instant now = this.clock.instant();
 		model.addAttribute("client", client);
@@ -89,7 +98,22 @@ class LinkController {
 					.toList());
 		model.addAttribute("folderTree", FolderTree.of(this.folders.ofClient(caller.firmId(), id)));
 		model.addAttribute("matters", this.matters.ofClient(caller.firmId(), id));
-		model.addAttribute("allDocuments", this.documents.all(caller.firmId(), id));
+		// Documents to offer, a page's worth found by name (a client may hold tens of
+		// thousands), after those already ticked, which a search keeps.
+		List<Document> chosen = (documentIds == null) ? List.of()
+				: this.documents.find(caller.firmId(), documentIds.stream().distinct().limit(CHOICES).toList())
+					.stream()
+					.filter((document) -> document.clientId().equals(id))
+					.sorted(Comparator.comparing(Document::name, String.CASE_INSENSITIVE_ORDER))
+					.toList();
+		DocumentPage choices = this.documents.page(caller.firmId(), id, DocumentSort.DEFAULT,
+				find.isBlank() ? null : find, 0, CHOICES);
+		model.addAttribute("find", find);
+		model.addAttribute("chosen", chosen);
+		Set<UUID> ticked = chosen.stream().map(Document::id).collect(Collectors.toSet());
+		model.addAttribute("choices",
+				choices.items().stream().filter((document) -> !ticked.contains(document.id())).toList());
+		model.addAttribute("moreChoices", choices.more());
 		model.addAttribute("types", FileTypes.values());
 		model.addAttribute("linkDefaults", FileTypes.LINK_DEFAULTS);
 		return "links/links";
