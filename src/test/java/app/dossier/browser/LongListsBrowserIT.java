@@ -25,11 +25,12 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Staff of a client with more documents than a page holds: they find the one to share or
- * offer by name, and page through what a contact sees and what is shared with them.
+ * Staff with more than a page holds: clients, and a client's documents, which they find
+ * by name to share or offer, and page through what a contact sees and what is shared with
+ * them.
  */
 @DossierIntegrationTest
-class ManyDocumentsBrowserIT extends BrowserTest {
+class LongListsBrowserIT extends BrowserTest {
 
 	private static final int STATEMENTS = 230;
 
@@ -168,6 +169,33 @@ class ManyDocumentsBrowserIT extends BrowserTest {
 				.navigate(base + "/clients/" + customer.clientId() + "/links?documentIds=not-a-document");
 			assertThat(bad.status()).isEqualTo(400);
 			assertThat(bad.headerValue("content-type")).startsWith("text/html");
+		}
+	}
+
+	@Test
+	void staffPageThroughAFirmOfMoreClientsThanOnePageHolds() {
+		String base = "http://localhost:" + this.port;
+		Http http = new Http(this.port);
+		Firms.TestFirm firm = Firms.create(http, "Many Clients Firm");
+		for (int i = 1; i <= 30; i++) {
+			newClient(http, firm.adminToken(), String.format("Client %02d", i));
+		}
+
+		try (BrowserContext context = this.browser.newContext()) {
+			Page page = context.newPage();
+			signInStaff(page, base, firm);
+			page.navigate(base + "/clients");
+			Locator rows = page.locator("#client-list tbody tr");
+			Locator pager = page.locator("#client-list .pager");
+			assertThat(rows).hasCount(25);
+			assertThat(pager).containsText("Page 1");
+			assertThat(pager.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Previous"))).hasCount(0);
+			pager.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Next")).click();
+			assertThat(pager).containsText("Page 2");
+			assertThat(rows).hasCount(5);
+			assertThat(pager.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Next"))).hasCount(0);
+			pager.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Previous")).click();
+			assertThat(rows).hasCount(25);
 		}
 	}
 
