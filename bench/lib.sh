@@ -67,25 +67,14 @@ start_server() {
 }
 
 # prepare_aot_launch DIR: the launch the README recommends for production: the jar extracted
-# into DIR/app and an ahead-of-time cache of its classes (JDK 24 and later; a class-data
-# archive on older JDKs) made by a training start that stops once the application context is
-# up, on a throwaway data directory. Sets LAUNCH to use them.
+# into DIR/app and an ahead-of-time cache of its classes, trained by bin/class-cache on a short
+# scripted visit (JDK 24 and later; a class-data archive on older JDKs). Sets LAUNCH to use them.
 prepare_aot_launch() {
-  local dir=$1
-  rm -rf "$dir/app" && mkdir -p "$dir"
-  "$JAVA" -Djarmode=tools -jar "$JAR" extract --destination "$dir/app" >/dev/null
-  local cache option
-  if "$JAVA" -XX:AOTCacheOutput="$dir/probe.aot" -version >/dev/null 2>&1; then
-    cache="$dir/dossier.aot" option=-XX:AOTCacheOutput
-  else
-    cache="$dir/dossier.jsa" option=-XX:ArchiveClassesAtExit
-  fi
-  rm -f "$dir/probe.aot"
-  DOSSIER_DATA_DIR="$dir/training-data" "$JAVA" -Xmx256m "$option=$cache" -Dspring.context.exit=onRefresh \
-    -jar "$dir/app/dossier.jar" --server.port=0 > "$dir/training.log" 2>&1 \
-    || { cat "$dir/training.log"; echo "FAIL: the training start failed"; exit 1; }
-  rm -rf "$dir/training-data"
-  if [ "$option" = -XX:AOTCacheOutput ]; then
+  local dir=$1 cache
+  mkdir -p "$dir"
+  cache=$(JAVA_HOME="$(dirname "$(dirname "$JAVA")")" JAVA_OPTS=-Xmx256m bin/class-cache "$JAR" "$dir") \
+    || { echo "FAIL: training the class cache failed"; exit 1; }
+  if [ "${cache##*.}" = aot ]; then
     LAUNCH=(-XX:AOTCache="$cache" -jar "$dir/app/dossier.jar")
   else
     LAUNCH=(-XX:SharedArchiveFile="$cache" -jar "$dir/app/dossier.jar")
