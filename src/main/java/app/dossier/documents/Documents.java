@@ -125,6 +125,16 @@ public class Documents {
 	}
 
 	/**
+	 * Documents for staff to choose from (to share, to offer through a link): the first
+	 * hundred by name, only those named like {@code find} when it is not blank. A client
+	 * may hold tens of thousands; staff find the one they want by name.
+	 */
+	public DocumentPage choices(UUID firmId, UUID clientId, String find) {
+		return page(firmId, clientId, DocumentSort.DEFAULT, find.isBlank() ? null : find, 0,
+				DocumentPage.DEFAULT_LIMIT);
+	}
+
+	/**
 	 * What a look at a client's list does first: fix its folder, bring storage changes
 	 * in.
 	 */

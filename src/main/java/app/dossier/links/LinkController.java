@@ -21,7 +21,6 @@ import app.dossier.clients.Clients;
 import app.dossier.clients.Contacts;
 import app.dossier.documents.Document;
 import app.dossier.documents.DocumentPage;
-import app.dossier.documents.DocumentSort;
 import app.dossier.documents.Documents;
 import app.dossier.documents.FolderTree;
 import app.dossier.documents.Folders;
@@ -50,8 +49,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class LinkController {
 
 	private static final long MB = 1024 * 1024;
-
-	private static final int CHOICES = 100;
 
 	private final Links links;
 
@@ -101,13 +98,13 @@ class LinkController {
 		// Documents to offer, a page's worth found by name (a client may hold tens of
 		// thousands), after those already ticked, which a search keeps.
 		List<Document> chosen = (documentIds == null) ? List.of()
-				: this.documents.find(caller.firmId(), documentIds.stream().distinct().limit(CHOICES).toList())
+				: this.documents
+					.find(caller.firmId(), documentIds.stream().distinct().limit(DocumentPage.DEFAULT_LIMIT).toList())
 					.stream()
 					.filter((document) -> document.clientId().equals(id))
 					.sorted(Comparator.comparing(Document::name, String.CASE_INSENSITIVE_ORDER))
 					.toList();
-		DocumentPage choices = this.documents.page(caller.firmId(), id, DocumentSort.DEFAULT,
-				find.isBlank() ? null : find, 0, CHOICES);
+		DocumentPage choices = this.documents.choices(caller.firmId(), id, find);
 		model.addAttribute("find", find);
 		model.addAttribute("chosen", chosen);
 		Set<UUID> ticked = chosen.stream().map(Document::id).collect(Collectors.toSet());

@@ -39,8 +39,6 @@ class SharingController {
 
 	private static final int PAGE_SIZE = 100;
 
-	private static final int CHOICES = 100;
-
 	private final Sharing sharing;
 
 	private final Clients clients;
@@ -85,10 +83,7 @@ class SharingController {
 			shares(caller.firmId(), selected.id(), folders, sharesPage, model);
 		}
 		model.addAttribute("folderTree", FolderTree.of(folders));
-		// The documents to pick from, a page's worth: a client may hold tens of
-		// thousands, and a choice among them is found by name.
-		DocumentPage choices = this.documents.page(caller.firmId(), id, DocumentSort.DEFAULT,
-				find.isBlank() ? null : find, 0, CHOICES);
+		DocumentPage choices = this.documents.choices(caller.firmId(), id, find);
 		model.addAttribute("choices", choices.items());
 		model.addAttribute("moreChoices", choices.more());
 		return "sharing/sharing";
